@@ -1,0 +1,3 @@
+namespace Alicia.Bus;
+
+public enum RouteKind { Event, Command, Query, Binary }
