@@ -43,6 +43,16 @@ public sealed class WavTests
     }
 
     [Fact]
+    public void A_clip_needs_samples_and_a_positive_rate_even_when_copied()
+    {
+        var clip = new AudioClip([1, 2], 16000);
+
+        Assert.Throws<ArgumentException>(() => new AudioClip([1], 0));
+        Assert.Throws<ArgumentException>(() => clip with { SampleRate = -8000 });
+        Assert.Throws<ArgumentNullException>(() => new AudioClip(null!, 16000));
+    }
+
+    [Fact]
     public void Reads_8_bit_unsigned_pcm()
     {
         byte[] data = [128, 255, 0, 192, 64];
