@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Alicia.Contracts;
 
@@ -28,6 +29,7 @@ public sealed record Envelope(
     /// <summary>A ttl of 0 never expires: retained state (health, device state) must outlive any window.</summary>
     public const int NeverExpires = 0;
 
+    [JsonIgnore]
     public DateTimeOffset SentAt => DateTimeOffset.FromUnixTimeMilliseconds((long)(Timestamp * 1000));
 
     public bool IsExpiredAt(DateTimeOffset now) =>
