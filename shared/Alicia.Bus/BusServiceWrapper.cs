@@ -34,6 +34,12 @@ public abstract class BusServiceWrapper : BackgroundService
     /// <summary>Declares the service's handlers: a list of <c>Bus.OnEvent/OnCommand/OnQuery</c> calls.</summary>
     protected abstract void ConfigureRoutes(BusClient bus);
 
+    /// <summary>
+    /// Applies this service's settings from the config service (retained on <c>alicia/system/config/{service}</c>).
+    /// Services that support live changes override it; throw <see cref="CommandRejectedException"/> for invalid ones.
+    /// </summary>
+    protected virtual Task ApplyConfigAsync(System.Text.Json.JsonElement settings, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Runs once connected, before the periodic loop (e.g. to publish retained state).</summary>
     protected virtual Task OnConnectedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -55,6 +61,7 @@ public abstract class BusServiceWrapper : BackgroundService
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         Bus.OnEvent<System.Text.Json.JsonElement>(Topics.Health.Check, (_, ct) => PublishHealthAsync(ct));
+        Bus.OnEvent<System.Text.Json.JsonElement>(Topics.Config.Of(Bus.Service), (m, ct) => ApplyConfigAsync(m.Payload, ct));
         ConfigureRoutes(Bus);
         Bus.Connected = _ => AnnounceAsync(CancellationToken.None);
         await Bus.StartAsync(cancellationToken);

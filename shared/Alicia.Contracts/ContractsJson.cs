@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Alicia.Contracts.Devices;
+using Alicia.Contracts.Voice;
 
 namespace Alicia.Contracts;
 
@@ -19,6 +21,23 @@ namespace Alicia.Contracts;
 [JsonSerializable(typeof(Reply))]
 [JsonSerializable(typeof(DeadLetter))]
 [JsonSerializable(typeof(MetricsSnapshot))]
+[JsonSerializable(typeof(SttRequest))]
+[JsonSerializable(typeof(SttResponse))]
+[JsonSerializable(typeof(SttError))]
+[JsonSerializable(typeof(WakeDetected))]
+[JsonSerializable(typeof(SessionStart))]
+[JsonSerializable(typeof(SessionStarted))]
+[JsonSerializable(typeof(SessionEnded))]
+[JsonSerializable(typeof(AiRequest))]
+[JsonSerializable(typeof(AiResponse))]
+[JsonSerializable(typeof(AiGrammar))]
+[JsonSerializable(typeof(TtsRequest))]
+[JsonSerializable(typeof(TtsResponse))]
+[JsonSerializable(typeof(DeviceCommand))]
+[JsonSerializable(typeof(CommandResult))]
+[JsonSerializable(typeof(DeviceState))]
+[JsonSerializable(typeof(DeviceInfo))]
+[JsonSerializable(typeof(DeviceList))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string))]
 public sealed partial class ContractsJson : JsonSerializerContext;
