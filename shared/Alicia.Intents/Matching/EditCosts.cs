@@ -14,11 +14,12 @@ internal static class EditCosts
     private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
     {
         "please", "um", "uh", "er", "hmm", "hey", "alicia", "okay", "ok", "oh", "well", "so", "just", "now", "kindly",
+        "could", "would", "can",
     };
 
     private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
     {
-        "the", "a", "an", "to", "of", "for", "is", "it", "me", "my", "in", "at", "and", "be", "are", "do", "can", "you", "your",
+        "the", "a", "an", "to", "of", "for", "is", "it", "me", "my", "in", "at", "and", "be", "are", "do", "you", "your",
     };
 
     // A protected word may differ in at most this share of its letters ("light" vs "lights").
@@ -33,19 +34,26 @@ internal static class EditCosts
     public static float Substitution(string expected, string heard, bool isProtected) =>
         Substitution(SpellingDistance(expected, heard), isProtected);
 
-    /// <summary>Share of letters that differ, 0 (same) to 1 (nothing in common).</summary>
+    /// <summary>
+    /// Share of letters that differ, 0 (same) to 1 (nothing in common). Words shorter than four
+    /// letters count as entirely different from any other word: one letter turns "to" into "two"
+    /// and "for" into "four", which must not change a number.
+    /// </summary>
     public static float SpellingDistance(string expected, string heard) =>
-        (float)LetterDistance(expected, heard) / Math.Max(1, Math.Max(expected.Length, heard.Length));
+        Math.Min(expected.Length, heard.Length) < 4 && expected != heard
+            ? 1f
+            : (float)LetterDistance(expected, heard) / Math.Max(1, Math.Max(expected.Length, heard.Length));
 
     public static float Substitution(float spellingDistance, bool isProtected)
     {
-        var distance = spellingDistance;
-        if (isProtected && distance > ProtectedSpellingTolerance)
+        if (!isProtected)
         {
-            return Forbidden;
+            return Math.Min(1f, 0.2f + spellingDistance);
         }
 
-        return Math.Min(1f, 0.2f + distance);
+        // A slot word spelled a little differently is still costly, so that a second error
+        // elsewhere ("set a timer for minutes" read as "four minutes") is rejected.
+        return spellingDistance > ProtectedSpellingTolerance ? Forbidden : 0.5f + spellingDistance;
     }
 
     // Levenshtein distance over letters, on the stack: words are short.
