@@ -91,14 +91,14 @@ public sealed class IntentTemplates
         var resolver = new RuleResolver(shared);
         foreach (var rule in shared.Values)
         {
-            resolver.Check(rule.Body, null, slotLists);
+            resolver.Check(rule, null, slotLists);
         }
 
         foreach (var intent in intents)
         {
             foreach (var rule in intent.Rules.Values)
             {
-                resolver.Check(rule.Body, intent, slotLists);
+                resolver.Check(rule, intent, slotLists);
             }
 
             foreach (var template in intent.Templates)

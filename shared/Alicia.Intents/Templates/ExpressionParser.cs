@@ -142,7 +142,7 @@ internal sealed class ExpressionParser
                 atom = new SlotListReference(list, _location);
                 break;
             case '{':
-                throw Error("a tag '{name}' must follow the words it names, e.g. (on | off){state}");
+                throw Error("a tag '{name}' must follow the words it names without a space, e.g. (on | off){state}");
             case ':':
                 throw Error("a substitution ':value' must follow a word or a group, e.g. half:50 or (half an hour):30");
             default:
@@ -177,15 +177,8 @@ internal sealed class ExpressionParser
                 continue;
             }
 
-            var afterSpaces = _position;
-            while (afterSpaces < _text.Length && _text[afterSpaces] == ' ')
+            if (_text[_position] == '{')
             {
-                afterSpaces++;
-            }
-
-            if (afterSpaces < _text.Length && _text[afterSpaces] == '{')
-            {
-                _position = afterSpaces;
                 atom = new TaggedExpression(atom, ReadDelimitedName('{', '}', "slot"));
                 canSubstitute = false;
                 continue;

@@ -27,6 +27,10 @@ internal sealed class RuleResolver(IReadOnlyDictionary<string, RuleDefinition> s
     public void Check(Expression expression, IntentDefinition? scope, ISet<string> slotLists) =>
         Check(expression, scope, slotLists, []);
 
+    /// <summary>Checks a rule definition; a cycle is reported where it closes.</summary>
+    public void Check(RuleDefinition rule, IntentDefinition? scope, ISet<string> slotLists) =>
+        Check(rule.Body, scope, slotLists, [rule]);
+
     private void Check(Expression expression, IntentDefinition? scope, ISet<string> slotLists, List<RuleDefinition> expanding)
     {
         switch (expression)
