@@ -140,14 +140,16 @@ public sealed class BusClient : IAsyncDisposable
 
     // ---- sending ------------------------------------------------------------------------------
 
-    public Task PublishAsync<T>(string topic, T payload, PublishOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>Publishes an event and returns the envelope sent (its message id correlates any answer).</summary>
+    public async Task<Envelope> PublishAsync<T>(string topic, T payload, PublishOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= PublishOptions.Default;
         var envelope = CreateEnvelope(MessageType.Event, _json.ToElement(payload), options.Priority, options.Ttl,
             options.CorrelationId, options.SessionId, options.SiteId, options.CausedBy, options.Destination);
-        return PublishEnvelopeAsync(topic, envelope, options.Retain,
+        await PublishEnvelopeAsync(topic, envelope, options.Retain,
             options.AtLeastOnce || options.Retain ? MqttQualityOfServiceLevel.AtLeastOnce : MqttQualityOfServiceLevel.AtMostOnce,
             responseTopic: null, correlationData: null, cancellationToken);
+        return envelope;
     }
 
     /// <summary>Publishes raw bytes (not an envelope): streaming audio, or clearing a retained topic with an empty payload.</summary>
