@@ -74,7 +74,8 @@ public sealed class PermissionMatrixTests(SharedBroker shared, ITestOutputHelper
         var report = string.Create(CultureInfo.InvariantCulture, $"[{name}] {outcome.Report()}");
         output.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, $"permission-matrix-{name}.txt"), report);
-        Assert.DoesNotContain("dropped", shared.Broker.LogText(), StringComparison.OrdinalIgnoreCase);
+        // A delivery mismatch caused by the broker's queue limits would be a test artefact, not an ACL finding.
+        Assert.DoesNotContain("Outgoing messages are being dropped", shared.Broker.LogText(), StringComparison.Ordinal);
         return outcome;
     }
 }
