@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Alicia.Contracts.Devices;
+using Alicia.Contracts.Platform;
 using Alicia.Contracts.Voice;
 
 namespace Alicia.Contracts;
@@ -38,6 +39,13 @@ namespace Alicia.Contracts;
 [JsonSerializable(typeof(DeviceState))]
 [JsonSerializable(typeof(DeviceInfo))]
 [JsonSerializable(typeof(DeviceList))]
+[JsonSerializable(typeof(HealthSummary))]
+[JsonSerializable(typeof(Alert))]
+[JsonSerializable(typeof(ServiceDirectory))]
+[JsonSerializable(typeof(CapabilityQuery))]
+[JsonSerializable(typeof(ConfigUpdate))]
+[JsonSerializable(typeof(ConfigRequest))]
+[JsonSerializable(typeof(ServiceConfig))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string))]
 public sealed partial class ContractsJson : JsonSerializerContext;
