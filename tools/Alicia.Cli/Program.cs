@@ -1,0 +1,3 @@
+using Alicia.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error);
