@@ -65,6 +65,12 @@ public sealed class BusOptions
     /// <summary>Port of the Prometheus text endpoint on loopback; 0 turns it off.</summary>
     public int MetricsPort { get; set; }
 
+    /// <summary>
+    /// When set, touched after every health report published while connected: a container health check
+    /// can tell a live, connected service from a hung one by the file's age.
+    /// </summary>
+    public string? HealthFile { get; set; }
+
     public string PasswordFile => Path.Combine(SecretsDirectory, $"{ServiceName}.password");
 
     public string CaFile => Path.Combine(SecretsDirectory, "ca.crt");

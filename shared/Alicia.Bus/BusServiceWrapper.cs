@@ -54,9 +54,15 @@ public abstract class BusServiceWrapper : BackgroundService
         Bus.Options.HealthInterval.TotalSeconds,
         Bus.QueueDepth);
 
-    public Task PublishHealthAsync(CancellationToken cancellationToken) =>
-        Bus.PublishAsync(Topics.Health.Of(Bus.Service), Health(),
+    public async Task PublishHealthAsync(CancellationToken cancellationToken)
+    {
+        await Bus.PublishAsync(Topics.Health.Of(Bus.Service), Health(),
             new PublishOptions { Retain = true, Priority = MessagePriority.System, Ttl = Envelope.NeverExpires }, cancellationToken);
+        if (Bus.Options.HealthFile is { } file && Bus.IsConnected)
+        {
+            await File.WriteAllTextAsync(file, _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        }
+    }
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
