@@ -31,30 +31,28 @@ internal static class EditCosts
     public static float Deletion(string expected, bool isProtected) =>
         isProtected ? Forbidden : FunctionWords.Contains(expected) ? 0.5f : 1f;
 
-    public static float Substitution(string expected, string heard, bool isProtected) =>
-        Substitution(SpellingDistance(expected, heard), isProtected);
+    public static float Substitution(string expected, string heard, bool isProtected)
+    {
+        var distance = SpellingDistance(expected, heard);
+        return isProtected
+            ? ProtectedSubstitution(distance, Math.Min(expected.Length, heard.Length))
+            : Substitution(distance);
+    }
+
+    /// <summary>Share of letters that differ, 0 (same) to 1 (nothing in common).</summary>
+    public static float SpellingDistance(string expected, string heard) =>
+        (float)LetterDistance(expected, heard) / Math.Max(1, Math.Max(expected.Length, heard.Length));
+
+    /// <summary>Price of hearing a different word where the template has an ordinary word.</summary>
+    public static float Substitution(float spellingDistance) => Math.Min(1f, 0.2f + spellingDistance);
 
     /// <summary>
-    /// Share of letters that differ, 0 (same) to 1 (nothing in common). Words shorter than four
-    /// letters count as entirely different from any other word: one letter turns "to" into "two"
-    /// and "for" into "four", which must not change a number.
+    /// Price of hearing a different word inside a slot: only a slightly misspelled long word is
+    /// accepted, and still costs enough that a second error elsewhere is rejected. Words shorter
+    /// than four letters must match: one letter turns "to" into "two" and "for" into "four".
     /// </summary>
-    public static float SpellingDistance(string expected, string heard) =>
-        Math.Min(expected.Length, heard.Length) < 4 && expected != heard
-            ? 1f
-            : (float)LetterDistance(expected, heard) / Math.Max(1, Math.Max(expected.Length, heard.Length));
-
-    public static float Substitution(float spellingDistance, bool isProtected)
-    {
-        if (!isProtected)
-        {
-            return Math.Min(1f, 0.2f + spellingDistance);
-        }
-
-        // A slot word spelled a little differently is still costly, so that a second error
-        // elsewhere ("set a timer for minutes" read as "four minutes") is rejected.
-        return spellingDistance > ProtectedSpellingTolerance ? Forbidden : 0.5f + spellingDistance;
-    }
+    public static float ProtectedSubstitution(float spellingDistance, int shorterLength) =>
+        shorterLength < 4 || spellingDistance > ProtectedSpellingTolerance ? Forbidden : 0.5f + spellingDistance;
 
     // Levenshtein distance over letters, on the stack: words are short.
     internal static int LetterDistance(string a, string b)

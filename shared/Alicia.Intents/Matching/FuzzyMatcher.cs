@@ -20,6 +20,7 @@ internal static class FuzzyMatcher
         var stamp = scratch.Stamp;
         var done = scratch.Done;
         var queue = scratch.Queue;
+        var order = 0;
 
         void Relax(int key, float value, int from, int transition, bool consumed)
         {
@@ -34,7 +35,7 @@ internal static class FuzzyMatcher
             scratch.BackKey[key] = from;
             scratch.BackTransition[key] = transition;
             scratch.BackConsumed[key] = consumed;
-            queue.Enqueue(key, value);
+            queue.Enqueue(key, (value, order++));
         }
 
         float Substitute(int position, int word, bool isProtected)
@@ -46,12 +47,16 @@ internal static class FuzzyMatcher
                 scratch.SubstitutionCost[memo] = EditCosts.SpellingDistance(graph.Words[word], tokens[position]);
             }
 
-            return EditCosts.Substitution(scratch.SubstitutionCost[memo], isProtected);
+            var distance = scratch.SubstitutionCost[memo];
+            return isProtected
+                ? EditCosts.ProtectedSubstitution(distance, Math.Min(graph.Words[word].Length, tokens[position].Length))
+                : EditCosts.Substitution(distance);
         }
 
         Relax(0, 0, -1, -1, consumed: false);
-        while (queue.TryDequeue(out var key, out var current))
+        while (queue.TryDequeue(out var key, out var priority))
         {
+            var current = priority.Cost;
             if (done[key] || current > cost[key])
             {
                 continue;

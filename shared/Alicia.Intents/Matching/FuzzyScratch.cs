@@ -29,7 +29,8 @@ internal sealed class FuzzyScratch
 
     public int[] SubstitutionStamp { get; private set; } = [];
 
-    public PriorityQueue<int, float> Queue { get; } = new();
+    /// <summary>Search nodes by (cost, order queued): equal costs resolve in a fixed order, so results never vary.</summary>
+    public PriorityQueue<int, (float Cost, int Order)> Queue { get; } = new();
 
     public int Generation { get; private set; }
 
