@@ -1,0 +1,3 @@
+namespace Alicia.Ai.Llm;
+
+public sealed record ChatChoice(int Index, ChatMessage Message, string? FinishReason = null);
