@@ -73,6 +73,9 @@ public sealed class BusClient : IAsyncDisposable
 
     public int QueueDepth => _queue.Count;
 
+    /// <summary>The handlers this service declared (what it subscribes to, and how).</summary>
+    public IReadOnlyList<Route> Routes => _routes;
+
     /// <summary>Runs after every (re)connect, subscriptions restored; the argument tells a reconnect from the first connect.</summary>
     public Func<bool, Task>? Connected
     {
@@ -312,6 +315,9 @@ public sealed class BusClient : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(filter);
         _routes.Add(new Route(filter, kind, options ?? RouteOptions.Default, invoke));
     }
+
+    /// <summary>Feeds a message to the receive path as MQTTnet would, so the benchmark can time dispatch without a broker.</summary>
+    internal void Receive(MqttApplicationMessage message) => OnMessage(message);
 
     // Runs on MQTTnet's receive loop: decode, answer pending requests, queue the rest. Never blocks.
     private void OnMessage(MqttApplicationMessage message)
