@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace Alicia.EndToEnd.Tests;
+
+/// <summary>
+/// What a newcomer does: <c>./alicia up</c>, a first conversation by text and by voice, <c>status</c>,
+/// <c>down</c> — in both modes — and nothing left running afterwards.
+/// </summary>
+public sealed class AliciaUpTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Verb = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [InlineData("threads")]
+    [InlineData("processes")]
+    public async Task Up_then_a_conversation_by_text_and_by_voice_then_down(string mode)
+    {
+        using var alicia = new AliciaScript();
+        var up = await alicia.RunAsync(TimeSpan.FromMinutes(8), "up", "--mode", mode);
+        output.WriteLine(up.StandardError);
+        Assert.True(up.ExitCode == 0, $"up failed: {up.StandardError}\n{alicia.Logs()}");
+        Assert.Contains("Alicia is running", up.StandardOutput, StringComparison.Ordinal);
+        var started = alicia.RecordedProcesses();
+        Assert.Contains("mosquitto", started.Keys);
+        Assert.Equal(mode == "threads" ? 3 : 11, started.Count);
+
+        try
+        {
+            var ask = await alicia.RunAsync(Verb, "ask", "turn on the kitchen light", "--json");
+            Assert.True(ask.ExitCode == 0, $"ask: {ask.StandardError}{ask.StandardOutput}\n{alicia.Logs()}");
+            var answer = JsonDocument.Parse(ask.StandardOutput).RootElement;
+            Assert.Equal("nominal", answer.GetProperty("reason").GetString());
+            Assert.Contains("kitchen light", answer.GetProperty("reply").GetString(), StringComparison.OrdinalIgnoreCase);
+
+            var wav = Path.Combine(alicia.Scratch, "command.wav");
+            var say = await alicia.RunAsync(Verb, "say", "turn off the kitchen light", "--out", wav);
+            Assert.True(say.ExitCode == 0, say.StandardError);
+            Assert.True(new FileInfo(wav).Length > 10_000);
+
+            var listen = await alicia.RunAsync(Verb, "listen", wav, "--json");
+            Assert.True(listen.ExitCode == 0, $"listen: {listen.StandardError}{listen.StandardOutput}\n{alicia.Logs()}");
+            var heard = JsonDocument.Parse(listen.StandardOutput).RootElement;
+            Assert.Equal("turn off the kitchen light", heard.GetProperty("transcript").GetString());
+            Assert.Contains("kitchen light", heard.GetProperty("reply").GetString(), StringComparison.OrdinalIgnoreCase);
+            output.WriteLine(listen.StandardOutput);
+
+            var status = await alicia.RunAsync(Verb, "status");
+            Assert.True(status.ExitCode == 0, status.StandardOutput + status.StandardError);
+        }
+        finally
+        {
+            var down = await alicia.RunAsync(Verb, "down");
+            Assert.Equal(0, down.ExitCode);
+        }
+
+        Assert.All(started, process => Assert.False(AliciaScript.IsAlive(process.Value), $"{process.Key} ({process.Value}) is still running"));
+        var after = await alicia.RunAsync(Verb, "status");
+        Assert.NotEqual(0, after.ExitCode);
+    }
+}
