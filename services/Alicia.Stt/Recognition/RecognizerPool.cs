@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using Alicia.Speech;
+
+namespace Alicia.Stt.Recognition;
+
+/// <summary>
+/// A fixed set of warm pocketsphinx grammar decoders shared by requests and every site. A decoder serves one
+/// utterance at a time, so several decode side by side; all of them always use the same grammar.
+/// </summary>
+public sealed class RecognizerPool : IDisposable
+{
+    private readonly SpeechRecognizer[] _recognizers;
+    private readonly ConcurrentBag<SpeechRecognizer> _idle;
+    private readonly SemaphoreSlim _available;
+    private readonly Lock _grammarLock = new();
+    private bool _disposed;
+
+    public RecognizerPool(SpeechModelOptions model, int size)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        Model = model;
+        _recognizers = new SpeechRecognizer[size];
+        try
+        {
+            for (var i = 0; i < size; i++)
+            {
+                _recognizers[i] = new SpeechRecognizer(model);
+            }
+        }
+        catch
+        {
+            foreach (var recognizer in _recognizers)
+            {
+                recognizer?.Dispose();
+            }
+
+            throw;
+        }
+
+        _idle = new ConcurrentBag<SpeechRecognizer>(_recognizers);
+        _available = new SemaphoreSlim(size, size);
+    }
+
+    public SpeechModelOptions Model { get; }
+
+    public int Size => _recognizers.Length;
+
+    /// <summary>The grammar in use (after words without pronunciation were voided), or null before the first.</summary>
+    public string? Grammar { get; private set; }
+
+    /// <summary>The version of the grammar in use.</summary>
+    public string? GrammarVersion { get; private set; }
+
+    /// <summary>
+    /// Switches every decoder to <paramref name="jsgf"/>. Words missing from the dictionary do not fail the switch:
+    /// they are voided and reported. When the grammar cannot be used at all, the previous one stays.
+    /// </summary>
+    /// <exception cref="InvalidGrammarException">The grammar does not parse, or nothing is left of it.</exception>
+    public GrammarChange UseGrammar(string jsgf, string version)
+    {
+        ArgumentNullException.ThrowIfNull(jsgf);
+        ArgumentNullException.ThrowIfNull(version);
+        lock (_grammarLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var first = _recognizers[0];
+            IReadOnlyList<string> missing = [];
+            var usable = jsgf;
+            try
+            {
+                first.UseGrammar(usable);
+            }
+            catch (InvalidGrammarException e) when (e.MissingWords.Count > 0)
+            {
+                missing = e.MissingWords;
+                usable = JsgfWordRemover.Remove(jsgf, missing);
+                first.UseGrammar(usable);
+            }
+
+            for (var i = 1; i < _recognizers.Length; i++)
+            {
+                _recognizers[i].UseGrammar(usable);
+            }
+
+            Grammar = usable;
+            GrammarVersion = version;
+            return new GrammarChange(version, missing);
+        }
+    }
+
+    /// <summary>Whether the pronunciation dictionary knows <paramref name="word"/>.</summary>
+    public bool IsInDictionary(string word) => _recognizers[0].IsInDictionary(word);
+
+    /// <summary>Decodes one utterance of 16 kHz mono audio on the next free decoder (waiting for one if all are busy).</summary>
+    public Transcript Recognize(ReadOnlySpan<short> speech16k, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _available.Wait(cancellationToken);
+        if (!_idle.TryTake(out var recognizer))
+        {
+            _available.Release();
+            throw new InvalidOperationException("No idle decoder although the pool signalled one.");
+        }
+
+        try
+        {
+            return recognizer.Recognize(speech16k);
+        }
+        finally
+        {
+            _idle.Add(recognizer);
+            _available.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_grammarLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        foreach (var recognizer in _recognizers)
+        {
+            recognizer.Dispose();
+        }
+
+        _available.Dispose();
+    }
+}

@@ -1,0 +1,138 @@
+using Alicia.Audio;
+using Alicia.Speech;
+
+namespace Alicia.Stt;
+
+/// <summary>Settings of the speech-to-text service (configuration section <c>Services:stt</c>).</summary>
+public sealed class SttOptions
+{
+    public const string Section = "Services:stt";
+
+    /// <summary>The phrase that wakes a site.</summary>
+    public string WakePhrase { get; set; } = WakeWordOptions.DefaultKeyphrase;
+
+    /// <summary>
+    /// pocketsphinx keyphrase threshold: larger (1e-10) misses more, smaller (1e-60) false-alarms more. With the
+    /// spotter arguments below, 1e-30 heard "hey alicia" from three of the four espeak-ng voices tried and
+    /// fired on none of 23 commands.
+    /// </summary>
+    public double WakeThreshold { get; set; } = 1e-30;
+
+    /// <summary>
+    /// Extra arguments of the wake word spotters. The default lowers the phone-loop probability: with
+    /// pocketsphinx's 0.1 the garbage loop explains the phrase better than the phrase itself and nothing fires.
+    /// </summary>
+    public Dictionary<string, string> SpotterArguments { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words said differently from the stock dictionary (CMU phones), for the spotters and the decoders. The default
+    /// says "alicia" as a-LEE-sha (the stock entry is a-LIH-sha), which is how people and espeak-ng say the name.
+    /// </summary>
+    public Dictionary<string, string> Pronunciations { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["alicia"] = "AH L IY SH AH",
+    };
+
+    /// <summary>How the voice activity detector cuts a site's utterances.</summary>
+    public VadOptions Vad { get; set; } = new();
+
+    /// <summary>Longest utterance accepted in a request, in seconds; longer audio is refused with <c>too_long</c>.</summary>
+    public double MaxAudioSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Decoders kept warm for utterances (requests and every site share them). Each holds the acoustic model
+    /// (about 30 MB); two let one site's utterance decode while a request does.
+    /// </summary>
+    public int Decoders { get; set; } = 2;
+
+    /// <summary>Most sites streamed at once; each has its own wake word spotter (a decoder of its own).</summary>
+    public int MaxSites { get; set; } = 16;
+
+    /// <summary>Audio chunks queued per site before the oldest are dropped (a stalled site cannot eat memory).</summary>
+    public int SiteQueueChunks { get; set; } = 2000;
+
+    /// <summary>
+    /// How long audio heard right after the wake phrase is kept for the session the voice router is expected to open,
+    /// so a command spoken without a pause after "hey alicia" is not lost while the session starts.
+    /// </summary>
+    public int WakeHoldMs { get; set; } = 3000;
+
+    /// <summary>Directory of the intent templates the built-in grammar is compiled from until the AI publishes one.</summary>
+    public string IntentsDirectory { get; set; } = "config/intents";
+
+    /// <summary>Acoustic model directory (pocketsphinx -hmm).</summary>
+    public string ModelDirectory { get; set; } = SpeechModelOptions.DebianModelDirectory;
+
+    /// <summary>Pronunciation dictionary (pocketsphinx -dict).</summary>
+    public string Dictionary { get; set; } = SpeechModelOptions.DebianDictionary;
+
+    /// <summary>
+    /// Extra decoder arguments for the grammar decoders. The default turns off filler words (silence and
+    /// noise models between words), which on this grammar lifts sentence accuracy from about 50% to about 90%:
+    /// with fillers the search often loses every path through the grammar and returns nothing.
+    /// </summary>
+    public Dictionary<string, string> DecoderArguments { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Decoder arguments used when <see cref="DecoderArguments"/> does not name them.</summary>
+    internal static IReadOnlyDictionary<string, string> DefaultDecoderArguments { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["-fsgusefiller"] = "no",
+        ["-remove_silence"] = "no",
+    };
+
+    /// <summary>Spotter arguments used when <see cref="SpotterArguments"/> does not name them.</summary>
+    internal static IReadOnlyDictionary<string, string> DefaultSpotterArguments { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["-kws_plp"] = "1e-10",
+    };
+
+    /// <summary>The model options of the grammar decoders, reading <paramref name="dictionary"/> (see <see cref="EffectiveDictionary"/>).</summary>
+    internal SpeechModelOptions RecognizerModel(string? dictionary = null) => new()
+    {
+        ModelDirectory = ModelDirectory,
+        Dictionary = dictionary ?? Dictionary,
+        ExtraArguments = Merge(DefaultDecoderArguments, DecoderArguments),
+    };
+
+    /// <summary>The model options of the wake word spotters.</summary>
+    internal SpeechModelOptions SpotterModel(string? dictionary = null) => new()
+    {
+        ModelDirectory = ModelDirectory,
+        Dictionary = dictionary ?? Dictionary,
+        ExtraArguments = Merge(DefaultSpotterArguments, SpotterArguments),
+    };
+
+    /// <summary>The dictionary file with <see cref="Pronunciations"/> applied (written once, then reused).</summary>
+    internal string EffectiveDictionary() => Recognition.PronunciationDictionary.WithOverrides(Dictionary, Pronunciations);
+
+    internal WakeWordOptions WakeWord() => new(WakePhrase, WakeThreshold);
+
+    public SttOptions Clone() => new()
+    {
+        WakePhrase = WakePhrase,
+        WakeThreshold = WakeThreshold,
+        SpotterArguments = new Dictionary<string, string>(SpotterArguments, StringComparer.Ordinal),
+        Pronunciations = new Dictionary<string, string>(Pronunciations, StringComparer.OrdinalIgnoreCase),
+        Vad = Vad with { },
+        MaxAudioSeconds = MaxAudioSeconds,
+        Decoders = Decoders,
+        MaxSites = MaxSites,
+        SiteQueueChunks = SiteQueueChunks,
+        WakeHoldMs = WakeHoldMs,
+        IntentsDirectory = IntentsDirectory,
+        ModelDirectory = ModelDirectory,
+        Dictionary = Dictionary,
+        DecoderArguments = new Dictionary<string, string>(DecoderArguments, StringComparer.Ordinal),
+    };
+
+    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> defaults, IReadOnlyDictionary<string, string> overrides)
+    {
+        var merged = new Dictionary<string, string>(defaults, StringComparer.Ordinal);
+        foreach (var (name, value) in overrides)
+        {
+            merged[name] = value;
+        }
+
+        return merged;
+    }
+}
