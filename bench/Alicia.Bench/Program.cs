@@ -1,0 +1,3 @@
+using Alicia.Bench;
+
+return await BenchCommand.RunAsync(args, Console.Out, Console.Error);
