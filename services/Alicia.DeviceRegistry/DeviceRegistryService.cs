@@ -61,6 +61,8 @@ public sealed class DeviceRegistryService : BusServiceWrapper
 
     public long InboundDropped => Interlocked.Read(ref _inboundDropped);
 
+    public IReadOnlyList<Device> Devices => _catalog.Devices;
+
     protected override IReadOnlyList<string> Capabilities => ["devices", "device-control", "homeassistant-discovery"];
 
     protected override void ConfigureRoutes(BusClient bus)
