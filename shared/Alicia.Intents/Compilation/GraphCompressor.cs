@@ -118,7 +118,25 @@ internal static class GraphCompressor
             StateIntent = stateNodes.Select(nfa.IntentOf).ToArray(),
         };
         graph.LongestSentence = LongestPath(graph);
+        graph.MinWordsToEnd = ShortestPaths(graph);
         return graph;
+    }
+
+    private static int[] ShortestPaths(CompiledGraph graph)
+    {
+        var shortest = new int[graph.StateCount];
+        for (var state = graph.StateCount - 1; state >= 0; state--)
+        {
+            var best = graph.FinalsOf(state).Length > 0 ? 0 : CompiledGraph.Unreachable;
+            foreach (var transition in graph.TransitionsOf(state))
+            {
+                best = Math.Min(best, shortest[transition.Target] + 1);
+            }
+
+            shortest[state] = Math.Min(best, CompiledGraph.Unreachable);
+        }
+
+        return shortest;
     }
 
     private static int LongestPath(CompiledGraph graph)

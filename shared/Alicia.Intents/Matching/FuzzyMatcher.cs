@@ -3,66 +3,73 @@ namespace Alicia.Intents;
 /// <summary>
 /// Cheapest alignment of the heard words with any template path, allowing words to be replaced,
 /// skipped or added at the prices of <see cref="EditCosts"/>. A search node is (state, words
-/// consumed); since the graph is a DAG and prices are non-negative, Dijkstra's algorithm finds the
-/// cheapest complete alignment first and stops as soon as costs exceed what the confidence
-/// threshold could still accept, so unrelated sentences are rejected quickly.
+/// consumed). The search is A*: the cost so far plus a lower bound of what is left, which is
+/// the cheapest way to deal with each remaining heard word the grammar does not know, plus the
+/// template words that must be skipped because fewer heard words remain than the shortest way to
+/// an end needs. Nodes whose bound exceeds what the confidence threshold allows are never queued,
+/// so a sentence of unknown words is rejected before searching at all.
 /// </summary>
 internal static class FuzzyMatcher
 {
+
     public static MatchPath? Match(CompiledGraph graph, IReadOnlyList<string> tokens, int[] tokenIds, float maxCost)
     {
         var n = tokens.Count;
         var width = n + 1;
         var vocabulary = graph.Words.Count;
-        var scratch = FuzzyScratch.For(graph.StateCount * width, vocabulary * Math.Max(n, 1));
+        var scratch = FuzzyScratch.For(graph.StateCount * width, vocabulary * Math.Max(n, 1), width);
         var generation = scratch.Generation;
-        var cost = scratch.Cost;
-        var stamp = scratch.Stamp;
-        var done = scratch.Done;
-        var queue = scratch.Queue;
-        var order = 0;
+        var distances = scratch.SubstitutionCost;
+        var distanceStamp = scratch.SubstitutionStamp;
 
-        void Relax(int key, float value, int from, int transition, bool consumed)
+        var heard = scratch.HeardWords;
+        for (var position = 0; position < n; position++)
         {
-            if (value > maxCost || (stamp[key] == generation && cost[key] <= value))
-            {
-                return;
-            }
-
-            stamp[key] = generation;
-            cost[key] = value;
-            done[key] = false;
-            scratch.BackKey[key] = from;
-            scratch.BackTransition[key] = transition;
-            scratch.BackConsumed[key] = consumed;
-            queue.Enqueue(key, (value, order++));
+            heard[position].SetHeard(tokens[position]);
         }
 
-        float Substitute(int position, int word, bool isProtected)
+        float Distance(int position, int word)
         {
             var memo = (position * vocabulary) + word;
-            if (scratch.SubstitutionStamp[memo] != generation)
+            if (distanceStamp[memo] != generation)
             {
-                scratch.SubstitutionStamp[memo] = generation;
-                scratch.SubstitutionCost[memo] = EditCosts.SpellingDistance(graph.Words[word], tokens[position]);
+                distanceStamp[memo] = generation;
+                var expected = graph.Words[word];
+                var longer = Math.Max(1, Math.Max(expected.Length, tokens[position].Length));
+                distances[memo] = (float)heard[position].To(expected) / longer;
             }
 
-            var distance = scratch.SubstitutionCost[memo];
-            return isProtected
-                ? EditCosts.ProtectedSubstitution(distance, Math.Min(graph.Words[word].Length, tokens[position].Length))
-                : EditCosts.Substitution(distance);
+            return distances[memo];
         }
 
-        Relax(0, 0, -1, -1, consumed: false);
-        while (queue.TryDequeue(out var key, out var priority))
+        // remaining[i]: least the heard words i.. can cost. A known word may match for free; an
+        // unknown one must be replaced or skipped as extra, whichever is cheaper.
+        var remaining = scratch.RemainingCost;
+        remaining[n] = 0;
+        for (var position = n - 1; position >= 0; position--)
         {
-            var current = priority.Cost;
-            if (done[key] || current > cost[key])
+            var least = 0f;
+            if (tokenIds[position] < 0)
             {
-                continue;
+                least = EditCosts.Insertion(tokens[position]);
+                for (var word = 0; word < vocabulary && least > 0.2f; word++)
+                {
+                    least = Math.Min(least, EditCosts.Substitution(Distance(position, word)));
+                }
             }
 
-            done[key] = true;
+            remaining[position] = remaining[position + 1] + least;
+        }
+
+        if (remaining[0] > maxCost)
+        {
+            return null;
+        }
+
+        var search = new Search(graph, scratch, remaining, n, maxCost);
+        search.Relax(0, 0, -1, -1, consumed: false);
+        while (search.TryNext(out var key, out var current))
+        {
             var state = key / width;
             var position = key % width;
             if (position == n)
@@ -76,7 +83,7 @@ internal static class FuzzyMatcher
 
             if (position < n)
             {
-                Relax(key + 1, current + EditCosts.Insertion(tokens[position]), key, -1, consumed: false);
+                search.Relax(key + 1, current + EditCosts.Insertion(tokens[position]), key, -1, consumed: false);
             }
 
             var first = graph.TransitionStart[state];
@@ -88,15 +95,28 @@ internal static class FuzzyMatcher
                 var skip = EditCosts.Deletion(graph.Words[transition.Word], transition.Protected);
                 if (skip != EditCosts.Forbidden)
                 {
-                    Relax(targetKey + position, current + skip, key, first + i, consumed: false);
+                    search.Relax(targetKey + position, current + skip, key, first + i, consumed: false);
                 }
 
-                if (position < n)
+                // A different word costs at least 0.2: skip the spelling comparison when even that is too much.
+                if (position < n && (transition.Word == tokenIds[position] || current + 0.2f + remaining[position + 1] <= maxCost))
                 {
-                    var price = transition.Word == tokenIds[position] ? 0f : Substitute(position, transition.Word, transition.Protected);
+                    float price;
+                    if (transition.Word == tokenIds[position])
+                    {
+                        price = 0;
+                    }
+                    else
+                    {
+                        var distance = Distance(position, transition.Word);
+                        price = transition.Protected
+                            ? EditCosts.ProtectedSubstitution(distance, Math.Min(graph.Words[transition.Word].Length, tokens[position].Length))
+                            : EditCosts.Substitution(distance);
+                    }
+
                     if (price != EditCosts.Forbidden)
                     {
-                        Relax(targetKey + position + 1, current + price, key, first + i, consumed: true);
+                        search.Relax(targetKey + position + 1, current + price, key, first + i, consumed: true);
                     }
                 }
             }
@@ -121,5 +141,57 @@ internal static class FuzzyMatcher
 
         steps.Reverse();
         return steps;
+    }
+
+    /// <summary>The open set of the A* search, kept in the per-thread scratch arrays.</summary>
+    private sealed class Search(CompiledGraph graph, FuzzyScratch scratch, float[] remaining, int words, float maxCost)
+    {
+        // Skipping a template word costs at least this (a word like "the").
+        private const float CheapestSkip = 0.5f;
+
+        private readonly int _width = words + 1;
+        private readonly int _generation = scratch.Generation;
+        private int _order;
+
+        public void Relax(int key, float cost, int from, int transition, bool consumed)
+        {
+            var state = key / _width;
+            var position = key % _width;
+            var mustSkip = graph.MinWordsToEnd[state] - (words - position);
+            if (graph.MinWordsToEnd[state] == CompiledGraph.Unreachable)
+            {
+                return;
+            }
+
+            var estimate = cost + remaining[position] + (mustSkip > 0 ? mustSkip * CheapestSkip : 0);
+            if (estimate > maxCost || (scratch.Stamp[key] == _generation && scratch.Cost[key] <= cost))
+            {
+                return;
+            }
+
+            scratch.Stamp[key] = _generation;
+            scratch.Cost[key] = cost;
+            scratch.Done[key] = false;
+            scratch.BackKey[key] = from;
+            scratch.BackTransition[key] = transition;
+            scratch.BackConsumed[key] = consumed;
+            scratch.Queue.Enqueue(key, (estimate, _order++));
+        }
+
+        public bool TryNext(out int key, out float cost)
+        {
+            while (scratch.Queue.TryDequeue(out key, out _))
+            {
+                if (!scratch.Done[key])
+                {
+                    scratch.Done[key] = true;
+                    cost = scratch.Cost[key];
+                    return true;
+                }
+            }
+
+            cost = 0;
+            return false;
+        }
     }
 }

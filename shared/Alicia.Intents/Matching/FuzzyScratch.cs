@@ -25,6 +25,7 @@ internal sealed class FuzzyScratch
 
     public bool[] Done { get; private set; } = [];
 
+    /// <summary>Spelling distance of heard word (position) and template word, memoized.</summary>
     public float[] SubstitutionCost { get; private set; } = [];
 
     public int[] SubstitutionStamp { get; private set; } = [];
@@ -34,15 +35,27 @@ internal sealed class FuzzyScratch
 
     public int Generation { get; private set; }
 
-    public static FuzzyScratch For(int nodes, int substitutions)
+    /// <summary>Each heard word prepared for fast comparison with template words.</summary>
+    public WordDistance[] HeardWords { get; private set; } = [];
+
+    /// <summary>Least cost of the heard words from each position on (A* estimate).</summary>
+    public float[] RemainingCost { get; private set; } = [];
+
+    public static FuzzyScratch For(int nodes, int substitutions, int positions)
     {
         var scratch = t_current ??= new FuzzyScratch();
-        scratch.Prepare(nodes, substitutions);
+        scratch.Prepare(nodes, substitutions, positions);
         return scratch;
     }
 
-    private void Prepare(int nodes, int substitutions)
+    private void Prepare(int nodes, int substitutions, int positions)
     {
+        if (RemainingCost.Length < positions)
+        {
+            RemainingCost = new float[positions];
+            HeardWords = [.. Enumerable.Range(0, positions).Select(_ => new WordDistance())];
+        }
+
         if (Generation == int.MaxValue)
         {
             Generation = 0;
