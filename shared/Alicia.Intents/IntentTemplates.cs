@@ -14,10 +14,11 @@ public sealed class IntentTemplates
         Intents = intents;
         SharedRules = sharedRules;
         SlotListNames = slotListNames;
+        IntentNames = intents.Select(i => i.Name).ToList();
     }
 
     /// <summary>Intent names in file order (files sorted by name).</summary>
-    public IReadOnlyList<string> IntentNames => Intents.Select(i => i.Name).ToList();
+    public IReadOnlyList<string> IntentNames { get; }
 
     /// <summary>Names of the slot lists the templates use (<c>$device</c> -> "device"), sorted.</summary>
     public IReadOnlyList<string> SlotListNames { get; }

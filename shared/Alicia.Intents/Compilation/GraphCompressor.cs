@@ -9,28 +9,24 @@ internal static class GraphCompressor
 {
     public static CompiledGraph Compress(Nfa nfa, WordTable words, WordTable strings, IReadOnlyList<SlotListTable> lists, IReadOnlyList<string> intentNames)
     {
-        var stateOfNode = new int[nfa.NodeCount];
-        Array.Fill(stateOfNode, -1);
-        var stateNodes = new List<int> { nfa.Root };
-        stateOfNode[nfa.Root] = 0;
+        // States: the start node and every node a word leads to, numbered in node order, which is topological.
+        var isState = new bool[nfa.NodeCount];
+        isState[nfa.Root] = true;
         for (var node = 0; node < nfa.NodeCount; node++)
         {
             foreach (var edge in nfa.Outgoing(node))
             {
-                if (edge.Word >= 0 && stateOfNode[edge.Target] < 0)
-                {
-                    stateOfNode[edge.Target] = 0;
-                }
+                isState[edge.Target] |= edge.Word >= 0;
             }
         }
 
-        // Number states in node order, which is topological.
-        stateNodes.Clear();
+        var stateOfNode = new int[nfa.NodeCount];
+        var stateNodes = new List<int>();
         for (var node = 0; node < nfa.NodeCount; node++)
         {
-            if (node == nfa.Root || stateOfNode[node] == 0)
+            stateOfNode[node] = isState[node] ? stateNodes.Count : -1;
+            if (isState[node])
             {
-                stateOfNode[node] = stateNodes.Count;
                 stateNodes.Add(node);
             }
         }
