@@ -1,0 +1,23 @@
+using Alicia.Bus;
+using Alicia.Contracts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Alicia.ConfigService;
+
+public static class ConfigServiceHostingExtensions
+{
+    /// <summary>Adds the config service with its validated options from <c>Services:config-service</c>.</summary>
+    public static IHostApplicationBuilder AddConfigService(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<ConfigServiceOptions>()
+            .Bind(builder.Configuration.GetSection(ConfigServiceOptions.Section))
+            .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConfigServiceOptions>, ConfigServiceOptionsValidator>());
+        builder.Services.TryAddSingleton(provider => new ConfigStore(
+            provider.GetRequiredService<IOptions<ConfigServiceOptions>>().Value.ResolvedDirectory(),
+            provider.GetRequiredService<TimeProvider>()));
+        return builder.AddBusService<ConfigurationService>(ServiceNames.ConfigService);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Alicia.ConfigService;
+
+public enum SettingKind
+{
+    Text,
+    WholeNumber,
+    Number,
+    Flag,
+}
