@@ -1,0 +1,7 @@
+using Alicia.Bus;
+using Alicia.DemoDevices;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddAliciaHost("demo-devices");
+builder.AddDemoDevices();
+await builder.Build().RunAsync();
