@@ -190,6 +190,4 @@ internal sealed class GraphCompiler
 
         return end;
     }
-
-    private sealed record BuildContext(IntentDefinition? Scope, bool InTag, bool Protected);
 }

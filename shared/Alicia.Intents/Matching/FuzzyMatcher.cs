@@ -66,7 +66,7 @@ internal static class FuzzyMatcher
             return null;
         }
 
-        var search = new Search(graph, scratch, remaining, n, maxCost);
+        var search = new FuzzySearch(graph, scratch, remaining, n, maxCost);
         search.Relax(0, 0, -1, -1, consumed: false);
         while (search.TryNext(out var key, out var current))
         {
@@ -141,57 +141,5 @@ internal static class FuzzyMatcher
 
         steps.Reverse();
         return steps;
-    }
-
-    /// <summary>The open set of the A* search, kept in the per-thread scratch arrays.</summary>
-    private sealed class Search(CompiledGraph graph, FuzzyScratch scratch, float[] remaining, int words, float maxCost)
-    {
-        // Skipping a template word costs at least this (a word like "the").
-        private const float CheapestSkip = 0.5f;
-
-        private readonly int _width = words + 1;
-        private readonly int _generation = scratch.Generation;
-        private int _order;
-
-        public void Relax(int key, float cost, int from, int transition, bool consumed)
-        {
-            var state = key / _width;
-            var position = key % _width;
-            var mustSkip = graph.MinWordsToEnd[state] - (words - position);
-            if (graph.MinWordsToEnd[state] == CompiledGraph.Unreachable)
-            {
-                return;
-            }
-
-            var estimate = cost + remaining[position] + (mustSkip > 0 ? mustSkip * CheapestSkip : 0);
-            if (estimate > maxCost || (scratch.Stamp[key] == _generation && scratch.Cost[key] <= cost))
-            {
-                return;
-            }
-
-            scratch.Stamp[key] = _generation;
-            scratch.Cost[key] = cost;
-            scratch.Done[key] = false;
-            scratch.BackKey[key] = from;
-            scratch.BackTransition[key] = transition;
-            scratch.BackConsumed[key] = consumed;
-            scratch.Queue.Enqueue(key, (estimate, _order++));
-        }
-
-        public bool TryNext(out int key, out float cost)
-        {
-            while (scratch.Queue.TryDequeue(out key, out _))
-            {
-                if (!scratch.Done[key])
-                {
-                    scratch.Done[key] = true;
-                    cost = scratch.Cost[key];
-                    return true;
-                }
-            }
-
-            cost = 0;
-            return false;
-        }
     }
 }
