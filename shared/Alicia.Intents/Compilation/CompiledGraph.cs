@@ -32,9 +32,6 @@ internal sealed class CompiledGraph
     /// <summary>Intent each state belongs to (-1 for the start state).</summary>
     public required int[] StateIntent { get; init; }
 
-    /// <summary>Most template words on any path.</summary>
-    public int LongestSentence { get; set; }
-
     /// <summary>
     /// Fewest template words from each state to the end of a template; <see cref="Unreachable"/>
     /// when no template can be finished from it (after an empty slot list).

@@ -113,7 +113,6 @@ internal static class GraphCompressor
             TransitionsByWord = byWord.ToDictionary(p => p.Key, p => p.Value.ToArray()),
             StateIntent = stateNodes.Select(nfa.IntentOf).ToArray(),
         };
-        graph.LongestSentence = LongestPath(graph);
         graph.MinWordsToEnd = ShortestPaths(graph);
         return graph;
     }
@@ -133,26 +132,5 @@ internal static class GraphCompressor
         }
 
         return shortest;
-    }
-
-    private static int LongestPath(CompiledGraph graph)
-    {
-        // Longest number of words from each state to an end, computed backwards in topological order.
-        var longest = new int[graph.StateCount];
-        for (var state = graph.StateCount - 1; state >= 0; state--)
-        {
-            var best = graph.FinalsOf(state).Length > 0 ? 0 : int.MinValue;
-            foreach (var transition in graph.TransitionsOf(state))
-            {
-                if (longest[transition.Target] != int.MinValue)
-                {
-                    best = Math.Max(best, longest[transition.Target] + 1);
-                }
-            }
-
-            longest[state] = best;
-        }
-
-        return Math.Max(longest[0], 0);
     }
 }

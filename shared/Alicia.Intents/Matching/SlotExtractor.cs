@@ -25,8 +25,4 @@ internal static class SlotExtractor
         state.Apply(graph.MarkersOf(path.Final));
         return state.Slots();
     }
-
-    /// <summary>The words of a path as the templates spell them (for examples).</summary>
-    public static string TemplateWords(CompiledGraph graph, IEnumerable<AlignmentStep> steps) =>
-        string.Join(' ', steps.Where(s => s.Transition >= 0).Select(s => graph.Words[graph.Transitions[s.Transition].Word]));
 }
