@@ -87,6 +87,27 @@ public sealed class DeviceRegistryService : BusServiceWrapper
 
     protected override Task OnConnectedAsync(CancellationToken cancellationToken) => PublishDeviceListAsync(cancellationToken);
 
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await base.StartAsync(cancellationToken);
+
+        // A broker killed before its autosave comes back without our retained list and states: after
+        // every reconnect, publish them again (after the wrapper's own health and registration).
+        var announce = Bus.Connected;
+        Bus.Connected = async reconnect =>
+        {
+            if (announce is not null)
+            {
+                await announce(reconnect);
+            }
+
+            if (reconnect)
+            {
+                await RepublishAsync();
+            }
+        };
+    }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(base.ExecuteAsync(stoppingToken), ProcessInboundAsync(stoppingToken));
 
@@ -378,6 +399,25 @@ public sealed class DeviceRegistryService : BusServiceWrapper
         finally
         {
             _listGate.Release();
+        }
+    }
+
+    private async Task RepublishAsync()
+    {
+        try
+        {
+            await PublishDeviceListAsync(CancellationToken.None);
+            foreach (var device in _catalog.Devices)
+            {
+                if (_states.Get(device.Id) is { } state)
+                {
+                    await Bus.PublishAsync(Topics.Devices.State(device.Id), state, RetainedState, CancellationToken.None);
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogWarning("Could not republish the device list and states after reconnecting: {Error}", e.Message);
         }
     }
 

@@ -144,6 +144,28 @@ public sealed class RegistryEndToEndTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task After_the_broker_loses_its_retained_messages_the_list_and_states_are_published_again()
+    {
+        await using var registry = await RegistryHost.StartAsync(_broker, _data.Path);
+        await using var cli = await TestClients.BusAsync(_broker, "cli");
+        using (var bridge = await TestMqtt.ConnectAsync(_broker, "bridge"))
+        await using (var before = await MessageRecorder.StartAsync(_broker, "cli", [Topics.Devices.State("porch_light")]))
+        {
+            await cli.SendCommandAsync<Registry.DeviceDefinition, DeviceInfo>(Topics.Registry.Add, Definition("porch_light", "Porch Light", "light"));
+            await bridge.PublishRawAsync("stat/porch/POWER", "ON", retain: false);
+            await TestClients.EventuallyAsync(() => Lists.State(before, "porch_light")?.State == "on", "the state before the restart");
+        }
+
+        await _broker.KillAsync(); // SIGKILL: nothing saved since the last autosave
+        await _broker.StartAgainAsync();
+        await TestClients.EventuallyAsync(() => registry.Service.Bus.Metrics.Reconnects.Value >= 1, "the registry to reconnect", TimeSpan.FromSeconds(15));
+
+        await using var late = await MessageRecorder.StartAsync(_broker, "cli", [Topics.Devices.List, Topics.Devices.State("porch_light")]);
+        await TestClients.EventuallyAsync(() => Lists.Has(late, "porch_light"), "the retained list after the restart");
+        await TestClients.EventuallyAsync(() => Lists.State(late, "porch_light")?.State == "on", "the retained state after the restart");
+    }
+
+    [Fact]
     public async Task An_unknown_device_is_refused_with_the_reason()
     {
         await using var registry = await RegistryHost.StartAsync(_broker, _data.Path);
