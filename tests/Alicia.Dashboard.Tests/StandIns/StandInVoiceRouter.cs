@@ -8,7 +8,7 @@ namespace Alicia.Dashboard.Tests.StandIns;
 
 /// <summary>
 /// Plays the voice router's part for the dashboard until the real service can be hosted here: a text
-/// session goes to the AI and the reply to TTS; a listening session waits for the browser's audio to stop.
+/// session goes to the AI and the reply to the TTS service; a listening session waits for the browser's audio to stop.
 /// </summary>
 public sealed class StandInVoiceRouter(BusClientFactory bus) : BusServiceWrapper(bus, ServiceNames.VoiceRouter)
 {
@@ -16,6 +16,7 @@ public sealed class StandInVoiceRouter(BusClientFactory bus) : BusServiceWrapper
     private static readonly TimeSpan AudioSilence = TimeSpan.FromMilliseconds(700);
 
     private readonly ConcurrentDictionary<string, TaskCompletionSource<AiResponse>> _answers = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<TtsResponse>> _speech = new();
     private long _lastFrameTicks;
 
     protected override void ConfigureRoutes(BusClient bus)
@@ -26,6 +27,15 @@ public sealed class StandInVoiceRouter(BusClientFactory bus) : BusServiceWrapper
             if (m.SessionId is { } id && _answers.TryGetValue(id, out var answer))
             {
                 answer.TrySetResult(m.Payload);
+            }
+
+            return Task.CompletedTask;
+        });
+        bus.OnEvent<TtsResponse>(Topics.Tts.Response, (m, _) =>
+        {
+            if (m.SessionId is { } id && _speech.TryGetValue(id, out var speech))
+            {
+                speech.TrySetResult(m.Payload);
             }
 
             return Task.CompletedTask;
@@ -55,14 +65,16 @@ public sealed class StandInVoiceRouter(BusClientFactory bus) : BusServiceWrapper
         }
 
         var answer = new TaskCompletionSource<AiResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var speech = new TaskCompletionSource<TtsResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         _answers[sessionId] = answer;
+        _speech[sessionId] = speech;
         try
         {
             await Bus.PublishAsync(Topics.Ai.Request, new AiRequest(text), options, ct);
             var ai = await answer.Task.WaitAsync(AnswerTimeout, ct);
             var aiMs = total.Elapsed.TotalMilliseconds;
-            await Bus.SendCommandAsync<TtsRequest, TtsResponse>(Topics.Tts.Request, new TtsRequest(ai.Reply),
-                new CommandOptions { Priority = MessagePriority.Interactive, SessionId = sessionId, SiteId = site }, ct);
+            await Bus.PublishAsync(Topics.Tts.Request, new TtsRequest(ai.Reply), options, ct);
+            await speech.Task.WaitAsync(AnswerTimeout, ct);
             var stages = new Dictionary<string, double>
             {
                 ["ai"] = aiMs,
@@ -75,6 +87,7 @@ public sealed class StandInVoiceRouter(BusClientFactory bus) : BusServiceWrapper
         finally
         {
             _answers.TryRemove(sessionId, out _);
+            _speech.TryRemove(sessionId, out _);
         }
     }
 }

@@ -5,6 +5,7 @@ using Alicia.Dashboard.Tests.StandIns;
 using Alicia.DeviceRegistry;
 using Alicia.Discovery;
 using Alicia.HealthMonitor;
+using Alicia.Tts;
 using Alicia.Testing;
 
 namespace Alicia.Dashboard.Tests.Support;
@@ -58,7 +59,7 @@ public sealed class RunningAlicia : IAsyncLifetime
                 ["Services:ai:DataDirectory"] = Path.Combine(_data, "ai"),
             }),
             StartAsync(ServiceNames.VoiceRouter, b => b.AddBusService<StandInVoiceRouter>(ServiceNames.VoiceRouter)),
-            StartAsync(ServiceNames.Tts, b => b.AddBusService<StandInTts>(ServiceNames.Tts)));
+            StartAsync(ServiceNames.Tts, b => b.AddTts()));
         Dashboard = await dashboard;
         Chromium = await chromium;
     }
