@@ -13,20 +13,26 @@ public sealed class DevicesCommand : ICliCommand
 
     public string Help => """
         devices [list] [--json]
+        devices add ID "NAME" TYPE [--area A] [--command-topic T] [--state-topic T]
+                                                     TYPE: light switch sensor binary_sensor climate cover lock
+        devices remove ID
         devices control DEVICE_ID ACTION [VALUE]     e.g. devices control kitchen_light turn_on
                                                      actions: turn_on turn_off toggle set_brightness set_temperature open close lock unlock
-            list devices with their state, or send one a command
+            list devices with their state, add or remove one by hand, or send one a command
         """;
 
     public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Arguments.Allow("--wait", "--host", "--port", "--secrets", "--connect-timeout");
+        context.Arguments.Allow("--wait", "--area", "--command-topic", "--state-topic", "--host", "--port", "--secrets", "--connect-timeout");
         return context.Arguments.Positionals.FirstOrDefault() switch
         {
             null or "list" => ListAsync(context, cancellationToken),
             "control" => ControlAsync(context, cancellationToken),
-            var other => throw CliException.Usage($"unknown devices subcommand '{other}' (list, control)"),
+            "add" => ChangeAsync(context, Topics.Registry.Add, AddDefinition(context.Arguments), "added", cancellationToken),
+            "remove" => ChangeAsync(context, Topics.Registry.Remove,
+                Json(w => w.WriteString("id", context.Arguments.Positional(1, "the device id"))), "removed", cancellationToken),
+            var other => throw CliException.Usage($"unknown devices subcommand '{other}' (list, add, remove, control)"),
         };
     }
 
@@ -71,6 +77,54 @@ public sealed class DevicesCommand : ICliCommand
         }
 
         return 0;
+    }
+
+    private static async Task<int> ChangeAsync(CliContext context, string topic, JsonElement payload, string done, CancellationToken cancellationToken)
+    {
+        await using var bus = await CliBus.ConnectAsync(context, cancellationToken: cancellationToken);
+        var device = await bus.SendCommandAsync<JsonElement, DeviceInfo>(topic, payload, new CommandOptions { MaxAttempts = 3 }, cancellationToken);
+        await context.Out.WriteLineAsync(context.Json ? JsonSerializer.Serialize(device, ContractsJson.Default.DeviceInfo) : $"{done} {device.Id} ({device.Name}, {device.Type})");
+        return 0;
+    }
+
+    private static JsonElement AddDefinition(CliArguments arguments) => Json(w =>
+    {
+        w.WriteString("id", arguments.Positional(1, "the device id, e.g. porch_light"));
+        w.WriteString("name", arguments.Positional(2, "the device name, e.g. \"porch light\""));
+        w.WriteString("type", arguments.Positional(3, "the device type, e.g. switch"));
+        if (arguments.Option("--area") is { } area)
+        {
+            w.WriteString("area", area);
+        }
+
+        if (arguments.Option("--command-topic") is not null || arguments.Option("--state-topic") is not null)
+        {
+            w.WriteStartObject("mqtt");
+            if (arguments.Option("--command-topic") is { } command)
+            {
+                w.WriteString("command_topic", command);
+            }
+
+            if (arguments.Option("--state-topic") is { } state)
+            {
+                w.WriteString("state_topic", state);
+            }
+
+            w.WriteEndObject();
+        }
+    });
+
+    private static JsonElement Json(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            write(writer);
+            writer.WriteEndObject();
+        }
+
+        return JsonDocument.Parse(buffer.ToArray()).RootElement.Clone();
     }
 
     private static async Task<int> ControlAsync(CliContext context, CancellationToken cancellationToken)
