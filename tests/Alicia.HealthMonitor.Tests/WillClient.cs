@@ -7,7 +7,7 @@ namespace Alicia.HealthMonitor.Tests;
 
 /// <summary>
 /// A real separate process connected as a service, with the same retained last will a BusServiceWrapper sets:
-/// <c>mosquitto_sub</c> with <c>--will-*</c>. Killing it (-9) or freezing it (SIGSTOP) is a service dying or hanging.
+/// <c>mosquitto_sub</c> with <c>--will-*</c>. Killing it (-9) is a service process dying.
 /// </summary>
 internal sealed class WillClient : IAsyncDisposable
 {
@@ -89,14 +89,11 @@ internal sealed class WillClient : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    /// <summary>SIGSTOP: the socket stays open but nothing is sent; the broker gives up after 1.5 keep-alives.</summary>
-    public Task FreezeAsync() => Shell.RunCheckedAsync("kill", ["-STOP", _process.Id.ToString(CultureInfo.InvariantCulture)]);
-
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
-            _process.Kill(); // SIGKILL also ends a stopped process.
+            _process.Kill();
             await _process.WaitForExitAsync();
         }
 
