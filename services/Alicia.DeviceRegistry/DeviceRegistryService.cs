@@ -33,6 +33,9 @@ public sealed class DeviceRegistryService : BusServiceWrapper
     private readonly Channel<InboundMessage> _inbound;
     private readonly ConcurrentDictionary<string, byte[]> _lastPayloads = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _listGate = new(1, 1);
+    private const int ListBatchLimit = 500;
+    private bool _listOutdated;
+    private int _deferredMessages;
     private long _invalidDiscovery;
     private long _inboundDropped;
 
@@ -282,6 +285,13 @@ public sealed class DeviceRegistryService : BusServiceWrapper
                     Bus.Metrics.Failed.Increment();
                     _logger.LogError(e, "Could not handle {Topic}", message.Topic);
                 }
+
+                if (_listOutdated && (_inbound.Reader.Count == 0 || ++_deferredMessages >= ListBatchLimit))
+                {
+                    _listOutdated = false;
+                    _deferredMessages = 0;
+                    await PublishDeviceListAsync(cancellationToken);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -329,11 +339,9 @@ public sealed class DeviceRegistryService : BusServiceWrapper
             _logger.LogWarning("Discovery config {Topic}: {Warnings}; the raw payload is used instead", found.ConfigTopic, string.Join("; ", found.Warnings));
         }
 
-        if (changes.Any)
-        {
-            await PublishDeviceListAsync(cancellationToken);
-        }
-
+        // The list goes out once the burst is over (see ProcessInboundAsync): a bridge announcing
+        // hundreds of devices at connect must not cause hundreds of ever-larger list messages.
+        _listOutdated |= changes.Any;
         foreach (var device in changes.Added.Concat(changes.Updated))
         {
             await ReplayCachedStateAsync(device, cancellationToken);

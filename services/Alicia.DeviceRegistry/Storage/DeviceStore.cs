@@ -47,7 +47,10 @@ public sealed class DeviceStore : IDisposable
             connection.Open();
             using (var pragmas = connection.CreateCommand())
             {
-                pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+                // WAL: a change costs one append instead of rewriting a journal with two syncs, and readers
+                // (a CLI inspecting the file) never block the registry. synchronous=NORMAL keeps the file
+                // consistent after a crash; at worst the last changes are lost, and bridges re-announce theirs.
+                pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
                 pragmas.ExecuteNonQuery();
             }
 
