@@ -85,7 +85,8 @@ public sealed class ConfigStore(string directory, TimeProvider time)
 
             var current = _configs.TryGetValue(service, out var known) ? known.Settings : JsonElement.Parse("{}");
             var merged = SettingsMerge.Apply(current, update);
-            AtomicFile.Write(PathOf(service), Encoding.UTF8.GetBytes(JsonSerializer.Serialize(merged, ContractsJson.Default.JsonElement) + "\n"));
+            // Indented, as people read and diff these files.
+            AtomicFile.Write(PathOf(service), Encoding.UTF8.GetBytes(merged.GetRawText() + "\n"));
             var config = new ServiceConfig(service, merged, Envelope.UnixSeconds(time.GetUtcNow()));
             _configs[service] = config;
             return config;
