@@ -67,18 +67,10 @@ public sealed class SttOptions
     public string Dictionary { get; set; } = SpeechModelOptions.DebianDictionary;
 
     /// <summary>
-    /// Extra decoder arguments for the grammar decoders. The default turns off filler words (silence and
-    /// noise models between words), which on this grammar lifts sentence accuracy from about 50% to about 90%:
-    /// with fillers the search often loses every path through the grammar and returns nothing.
+    /// Extra pocketsphinx arguments for the grammar decoders, e.g. { "-beam": "1e-60" }. Empty by default: the
+    /// decoder tuning belongs to Alicia.Speech, which evaluates it (see docs/speech.md).
     /// </summary>
     public Dictionary<string, string> DecoderArguments { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>Decoder arguments used when <see cref="DecoderArguments"/> does not name them.</summary>
-    internal static IReadOnlyDictionary<string, string> DefaultDecoderArguments { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["-fsgusefiller"] = "no",
-        ["-remove_silence"] = "no",
-    };
 
     /// <summary>Spotter arguments used when <see cref="SpotterArguments"/> does not name them.</summary>
     internal static IReadOnlyDictionary<string, string> DefaultSpotterArguments { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -91,7 +83,7 @@ public sealed class SttOptions
     {
         ModelDirectory = ModelDirectory,
         Dictionary = dictionary ?? Dictionary,
-        ExtraArguments = Merge(DefaultDecoderArguments, DecoderArguments),
+        ExtraArguments = new Dictionary<string, string>(DecoderArguments, StringComparer.Ordinal),
     };
 
     /// <summary>The model options of the wake word spotters.</summary>

@@ -46,7 +46,7 @@ public sealed class RecognizerPool : IDisposable
 
     public int Size => _recognizers.Length;
 
-    /// <summary>The grammar in use (after words without pronunciation were voided), or null before the first.</summary>
+    /// <summary>The grammar in use (without the sentences whose words have no pronunciation), or null before the first.</summary>
     public string? Grammar { get; private set; }
 
     /// <summary>The version of the grammar in use.</summary>
@@ -54,7 +54,8 @@ public sealed class RecognizerPool : IDisposable
 
     /// <summary>
     /// Switches every decoder to <paramref name="jsgf"/>. Words missing from the dictionary do not fail the switch:
-    /// they are voided and reported. When the grammar cannot be used at all, the previous one stays.
+    /// the sentences using them are left out and the words reported. When the grammar cannot be used at all, the
+    /// previous one stays.
     /// </summary>
     /// <exception cref="InvalidGrammarException">The grammar does not parse, or nothing is left of it.</exception>
     public GrammarChange UseGrammar(string jsgf, string version)
@@ -74,7 +75,15 @@ public sealed class RecognizerPool : IDisposable
             catch (InvalidGrammarException e) when (e.MissingWords.Count > 0)
             {
                 missing = e.MissingWords;
-                usable = JsgfWordRemover.Remove(jsgf, missing);
+                try
+                {
+                    usable = JsgfPruner.Prune(jsgf, missing);
+                }
+                catch (FormatException parse)
+                {
+                    throw new InvalidGrammarException(parse.Message, parse);
+                }
+
                 first.UseGrammar(usable);
             }
 

@@ -5,7 +5,8 @@ namespace Alicia.Stt.Recognition;
 
 /// <summary>
 /// The one path from audio to text, used by requests, by streamed utterances and by the recognition evaluation,
-/// so what is measured is what runs: WAV decoding, conversion to 16 kHz mono, trimming of silence, decoding.
+/// so what is measured is what runs: WAV decoding, conversion to 16 kHz mono, a check that there is speech at
+/// all, decoding (the recognizer conditions the audio itself: trimming, padding, dither).
 /// </summary>
 public sealed class UtteranceTranscriber(RecognizerPool pool, double maxAudioSeconds)
 {
@@ -61,17 +62,16 @@ public sealed class UtteranceTranscriber(RecognizerPool pool, double maxAudioSec
         return Resampler.ToSpeechFormat(clip);
     }
 
-    /// <summary>A whole recording: silence around the speech is cut first, so silence alone is reported as no_speech.</summary>
+    /// <summary>A whole recording; one without any speech (silence, steady noise) is reported as no_speech, not decoded.</summary>
     public Transcript TranscribeRecording(AudioClip speech16k, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(speech16k);
-        var speech = VoiceActivityDetector.Trim(speech16k);
-        if (speech.Samples.Length == 0)
+        if (VoiceActivityDetector.Trim(speech16k).Samples.Length == 0)
         {
             throw new UnusableAudioException(SttErrorReasons.NoSpeech, "the audio holds no speech, only silence or steady noise");
         }
 
-        return Transcribe(speech, cancellationToken);
+        return Transcribe(speech16k, cancellationToken);
     }
 
     /// <summary>An utterance already cut by the voice activity detector.</summary>
