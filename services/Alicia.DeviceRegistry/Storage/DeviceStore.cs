@@ -34,8 +34,16 @@ public sealed class DeviceStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(time);
-        Directory.CreateDirectory(directory);
         var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, FileName));
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"cannot create the device data directory {System.IO.Path.GetFullPath(directory)}: {e.Message} (Services:device-registry:DataDirectory)", e);
+        }
+
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -56,6 +64,11 @@ public sealed class DeviceStore : IDisposable
 
             var version = SchemaMigrator.Migrate(connection, migrations ?? SchemaMigrations.All, time);
             return new DeviceStore(connection, path, version, time);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new InvalidOperationException($"cannot open the device database {path}: {e.Message}", e);
         }
         catch
         {
