@@ -25,11 +25,10 @@ public static class ConfigSchemas
         // How long the router waits for each step of a dialogue before giving up on it.
         [ServiceNames.VoiceRouter] = new(new Dictionary<string, SettingRule>
         {
-            ["ListenTimeoutMs"] = SettingRule.WholeNumber(1000, 60_000),
-            ["SttTimeoutMs"] = SettingRule.WholeNumber(500, 60_000),
-            ["AiTimeoutMs"] = SettingRule.WholeNumber(500, 60_000),
-            ["TtsTimeoutMs"] = SettingRule.WholeNumber(500, 60_000),
-            ["CommandTimeoutMs"] = SettingRule.WholeNumber(500, 60_000),
+            ["ListenTimeout"] = SettingRule.Duration(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)),
+            ["SttTimeout"] = SettingRule.Duration(TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(1)),
+            ["AiTimeout"] = SettingRule.Duration(TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(1)),
+            ["TtsTimeout"] = SettingRule.Duration(TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(1)),
         }),
     };
 

@@ -14,6 +14,8 @@ public sealed record SettingRule(SettingKind Kind, double Min = double.MinValue,
 
     public static SettingRule Flag() => new(SettingKind.Flag);
 
+    public static SettingRule Duration(TimeSpan min, TimeSpan max) => new(SettingKind.Duration, min.TotalSeconds, max.TotalSeconds);
+
     /// <summary>Why <paramref name="value"/> breaks the rule, or null when it keeps it.</summary>
     public string? Problem(JsonElement value)
     {
@@ -22,6 +24,9 @@ public sealed record SettingRule(SettingKind Kind, double Min = double.MinValue,
             SettingKind.Text => value.ValueKind == JsonValueKind.String && value.GetString()!.Length >= Min && value.GetString()!.Length <= Max,
             SettingKind.WholeNumber => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var whole) && whole >= Min && whole <= Max,
             SettingKind.Number => value.ValueKind == JsonValueKind.Number && value.GetDouble() >= Min && value.GetDouble() <= Max,
+            SettingKind.Duration => value.ValueKind == JsonValueKind.String
+                && TimeSpan.TryParse(value.GetString(), CultureInfo.InvariantCulture, out var span)
+                && span.TotalSeconds >= Min && span.TotalSeconds <= Max,
             _ => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
         };
         return fits ? null : $"must be {Describe()} (got {value.GetRawText()})";
@@ -32,6 +37,7 @@ public sealed record SettingRule(SettingKind Kind, double Min = double.MinValue,
         SettingKind.Text => $"a string of {Format(Min)} to {Format(Max)} characters",
         SettingKind.WholeNumber => $"an integer from {Format(Min)} to {Format(Max)}",
         SettingKind.Number => $"a number from {Format(Min)} to {Format(Max)}",
+        SettingKind.Duration => $"a duration from {TimeSpan.FromSeconds(Min):c} to {TimeSpan.FromSeconds(Max):c} (hh:mm:ss)",
         _ => "true or false",
     };
 

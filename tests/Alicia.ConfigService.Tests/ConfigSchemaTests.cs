@@ -8,7 +8,7 @@ public sealed class ConfigSchemaTests
     [InlineData("tts", """{"DefaultVoice": "en-gb", "DefaultRateWpm": 200, "DefaultVolume": 0}""")]
     [InlineData("tts", """{"defaultratewpm": 400}""")]
     [InlineData("stt", """{"WakePhrase": "hey alicia", "WakeThreshold": 1e-30, "Vad": {"SilenceEndMs": 800}}""")]
-    [InlineData("voice-router", """{"ListenTimeoutMs": 8000, "AiTimeoutMs": 3000}""")]
+    [InlineData("voice-router", """{"ListenTimeout": "00:00:08", "AiTimeout": "00:00:00.500"}""")]
     [InlineData("ai", """{"anything": {"goes": [1, 2]}}""")]
     [InlineData("tts", "{}")]
     public void Accepts_known_settings_in_range(string service, string json)
@@ -28,6 +28,8 @@ public sealed class ConfigSchemaTests
     [InlineData("stt", """{"Vad": {"FrameMs": 10}}""", "Vad:FrameMs is not a setting it takes")]
     [InlineData("stt", """{"Vad": 5}""", "Vad is not a setting it takes")]
     [InlineData("tts", """{"DefaultVoice": "a", "defaultvoice": "b"}""", "defaultvoice is given twice")]
+    [InlineData("voice-router", """{"SttTimeout": "00:05:00"}""", "SttTimeout must be a duration from 00:00:00.5000000 to 00:01:00 (hh:mm:ss) (got \"00:05:00\")")]
+    [InlineData("voice-router", """{"TtsTimeout": 5}""", "TtsTimeout must be a duration")]
     [InlineData("tts", """[1]""", "settings must be a JSON object (got array)")]
     [InlineData("tts", """{"DefaultVoice": null}""", "DefaultVoice must be a string")]
     public void Names_the_setting_and_the_rule_it_breaks(string service, string json, string expected)

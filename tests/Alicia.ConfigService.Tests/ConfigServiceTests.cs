@@ -71,7 +71,7 @@ public sealed class ConfigServiceTests(BrokerFixture fixture) : IClassFixture<Br
     public async Task A_config_request_is_answered_with_the_current_settings_or_the_reason_it_cannot_be()
     {
         var broker = fixture.Broker;
-        WriteFile("voice-router", """{"ListenTimeoutMs": 7000}""");
+        WriteFile("voice-router", """{"ListenTimeout": "00:00:07"}""");
         await using var config = await StartConfigServiceAsync();
         await using var cli = await ServiceHosts.StartClientAsync(broker, "cli");
 
@@ -80,11 +80,11 @@ public sealed class ConfigServiceTests(BrokerFixture fixture) : IClassFixture<Br
         var unknown = await Assert.ThrowsAsync<CommandFailedException>(() =>
             cli.QueryAsync<ConfigRequest, ServiceConfig>(Topics.Config.Request, new ConfigRequest("toaster")));
 
-        Assert.Equal(7000, router.Settings.GetProperty("ListenTimeoutMs").GetInt32());
+        Assert.Equal("00:00:07", router.Settings.GetProperty("ListenTimeout").GetString());
         Assert.True(router.UpdatedAt > 0);
         Assert.Empty(stt.Settings.EnumerateObject());
         Assert.Contains("no service is called 'toaster'", unknown.Message, StringComparison.Ordinal);
-        Assert.Equal(7000, (await RetainedSettingsAsync("voice-router")).GetProperty("ListenTimeoutMs").GetInt32());
+        Assert.Equal("00:00:07", (await RetainedSettingsAsync("voice-router")).GetProperty("ListenTimeout").GetString());
     }
 
     private Task<RunningHost> StartConfigServiceAsync() =>
