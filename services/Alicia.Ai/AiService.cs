@@ -149,26 +149,22 @@ public sealed class AiService : BusServiceWrapper
         return Task.CompletedTask;
     }
 
+    // The TTS answers on alicia/voice/tts/response; nobody waits for that here, the announcement is fire-and-forget.
     private async Task SpeakAsync(string text, string? site, CancellationToken cancellationToken)
     {
         try
         {
-            await Bus.SendCommandAsync<TtsRequest, TtsResponse>(Topics.Tts.Request, new TtsRequest(text), new CommandOptions
+            await Bus.PublishAsync(Topics.Tts.Request, new TtsRequest(text), new PublishOptions
             {
                 SiteId = site,
                 Priority = MessagePriority.Interactive,
-                MaxAttempts = 2,
-                AttemptTimeout = TimeSpan.FromSeconds(5),
+                AtLeastOnce = true,
             }, cancellationToken);
         }
         catch (BusPublishException e)
         {
             _logger.LogError("Could not announce \"{Text}\": the broker refused {Topic} ({Error}); the ai identity needs write access to it",
                 text, Topics.Tts.Request, e.Message);
-        }
-        catch (Exception e) when (e is CommandFailedException or CommandRejectedException)
-        {
-            _logger.LogWarning("Announcement \"{Text}\" was not spoken: {Error}", text, e.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -11,9 +11,9 @@ namespace Alicia.VoiceRouter;
 
 /// <summary>
 /// The dialogues' messages on the bus. Session events are retained-free QoS 1 events; the AI request
-/// is an event answered by an event; the TTS request is a command whose result the TTS sends to
-/// <c>alicia/voice/tts/response</c>, matched here by correlation id (a reply envelope, or a plain
-/// TtsResponse event with the correlation id, are both accepted).
+/// is an event answered by an event; the TTS request goes as a command with <c>alicia/voice/tts/response</c>
+/// as its MQTT 5 response topic, and the answer there is matched by correlation id: the TTS service's
+/// TtsResponse event, or a reply envelope from a command handler, are both accepted.
 /// </summary>
 public sealed class BusDialogue(BusClient bus) : IDialogueBus
 {
@@ -77,16 +77,20 @@ public sealed class BusDialogue(BusClient bus) : IDialogueBus
                     return done.TrySetException(new SpeechFailedException(reply.Error ?? "the TTS failed"));
                 }
 
-                return done.TrySetResult(bus.Json.FromElement<TtsResponse>(result));
+                return Finish(done, bus.Json.FromElement<TtsResponse>(result));
             }
 
-            return done.TrySetResult(bus.Json.FromElement<TtsResponse>(response.Payload));
+            return Finish(done, bus.Json.FromElement<TtsResponse>(response.Payload));
         }
         catch (JsonException e)
         {
             return done.TrySetException(new SpeechFailedException($"unreadable TTS response: {e.Message}"));
         }
     }
+
+    // A response with an error is the TTS saying it could not speak the text.
+    private static bool Finish(TaskCompletionSource<TtsResponse> done, TtsResponse response) =>
+        response.Error is { } error ? done.TrySetException(new SpeechFailedException(error)) : done.TrySetResult(response);
 
     private static PublishOptions SessionOptions(string sessionId, string site, Envelope? cause) => new()
     {

@@ -173,7 +173,7 @@ public sealed class AiServiceTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("Timer set for one second.", set.Payload.Reply);
         Assert.Equal("Your one second timer is done.", announcement.Payload<TtsRequest>().Text);
         Assert.Equal("kitchen", announcement.Envelope().SiteId);
-        Assert.Equal(MessageType.Command, announcement.Envelope().MessageType);
+        Assert.Equal(MessageType.Event, announcement.Envelope().MessageType);
         var fired = await speech.WaitForAsync(m => m.Topic == Topics.Ai.Context && m.Payload<ContextUpdate>().Event == "timer_fired", Wait);
         Assert.Equal("kitchen", fired.Payload<ContextUpdate>().Site);
     }

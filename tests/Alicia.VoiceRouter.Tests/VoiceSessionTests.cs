@@ -208,6 +208,36 @@ public sealed class VoiceSessionTests(ITestOutputHelper output) : IAsyncLifetime
         await registry.StopAsync();
     }
 
+    [Fact]
+    public async Task A_tts_answering_with_events_is_understood_and_its_errors_end_the_session()
+    {
+        // The TTS service's own style: the request handled as an event, a TtsResponse event with the
+        // request id as correlation id on alicia/voice/tts/response, and Error set when it cannot speak.
+        await _tts.StopAsync();
+        _tts = await TestClients.StartedAsync(_broker, ServiceNames.Tts, bus =>
+            bus.OnEvent<TtsRequest>(Topics.Tts.Request, async (m, ct) =>
+            {
+                _spoken.Enqueue(m);
+                var response = m.Payload.Text.Contains("weather", StringComparison.OrdinalIgnoreCase)
+                    ? new TtsResponse("", 0, 0, "en-us", "voice 'en-us' is not installed")
+                    : new TtsResponse("UklGRgAAAABXQVZF", 1.5, 9.5, "en-us");
+                await bus.PublishAsync(Topics.Tts.Response, response, new PublishOptions { CausedBy = m.Envelope, CorrelationId = m.Envelope.MessageId }, ct);
+            }));
+        await using var host = await VoiceHost.StartAsync(_broker);
+
+        var good = await WakeAsync("kitchen");
+        await TranscriptAsync(good, "kitchen", "what time is it");
+        var spoken = await EndedAsync(good.SessionId);
+        var bad = await WakeAsync("kitchen");
+        await TranscriptAsync(bad, "kitchen", "what's the weather");
+        var failed = await EndedAsync(bad.SessionId);
+
+        Assert.Equal(SessionEndReason.Nominal, spoken.Reason);
+        Assert.Contains("tts", spoken.StageMs.Keys);
+        Assert.Equal(SessionEndReason.Error, failed.Reason);
+        Assert.Equal(2, _spoken.Count);
+    }
+
     private async Task<SessionStarted> WakeAsync(string site)
     {
         var before = _voice.Messages.Count(m => m.Topic == Topics.Session.Started(site));
