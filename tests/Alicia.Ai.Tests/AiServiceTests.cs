@@ -162,7 +162,6 @@ public sealed class AiServiceTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_timer_is_announced_on_its_site_when_done()
     {
-        await AclGrant.EnsureAsync(_broker, ServiceNames.Ai, $"topic write {Topics.Tts.Request}");
         await using var ai = await AiHost.StartAsync(_broker, _data);
         await using var speech = await MessageRecorder.StartAsync(_broker, "cli", [Topics.Tts.Request, Topics.Ai.Context]);
         await using var conversation = await Conversation.StartAsync(_broker);
@@ -181,7 +180,6 @@ public sealed class AiServiceTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_timer_survives_a_restart_of_the_ai()
     {
-        await AclGrant.EnsureAsync(_broker, ServiceNames.Ai, $"topic write {Topics.Tts.Request}");
         await using var speech = await MessageRecorder.StartAsync(_broker, "cli", [Topics.Tts.Request]);
         await using (var first = await AiHost.StartAsync(_broker, _data))
         {
