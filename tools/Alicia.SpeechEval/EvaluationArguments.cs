@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace Alicia.SpeechEval;
+
+/// <summary>The command line: which voices, rates and how many sentences per intent, and the output form.</summary>
+public sealed record EvaluationArguments(
+    IReadOnlyList<string> Voices,
+    IReadOnlyList<int> Rates,
+    int SentencesPerIntent,
+    string IntentsDirectory,
+    bool Json,
+    int ShowFailures,
+    IReadOnlyDictionary<string, string> DecoderArguments)
+{
+    public const string Usage = """
+        usage: Alicia.SpeechEval [--voices en-us,en-gb,en+f3,en-us+m7] [--rates 150,175,200]
+                                 [--per-intent 4] [--intents config/intents] [--failures 20] [--json]
+                                 [--decoder-arg -NAME=VALUE]...   (extra pocketsphinx arguments, like Services:stt:DecoderArguments)
+          Speaks example sentences of the default intents (with the demo devices) with espeak-ng and recognizes
+          them through the STT service's decoding path; prints word and sentence accuracy, speed and latency.
+        """;
+
+    public static EvaluationArguments Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var result = new EvaluationArguments(["en-us", "en-gb", "en+f3", "en-us+m7"], [150, 175, 200], 4, "config/intents", false, 20,
+            new Dictionary<string, string>(StringComparer.Ordinal));
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            result = args[i] switch
+            {
+                "--json" => result with { Json = true },
+                "--voices" => result with { Voices = List(Value()) },
+                "--rates" => result with { Rates = [.. List(Value()).Select(r => Number(r, "--rates"))] },
+                "--per-intent" => result with { SentencesPerIntent = Number(Value(), "--per-intent") },
+                "--intents" => result with { IntentsDirectory = Value() },
+                "--failures" => result with { ShowFailures = Number(Value(), "--failures") },
+                "--decoder-arg" => result with { DecoderArguments = WithArgument(result.DecoderArguments, Value()) },
+                _ => throw new ArgumentException($"unknown option '{args[i]}'"),
+            };
+        }
+
+        if (result.Voices.Count == 0 || result.Rates.Count == 0 || result.SentencesPerIntent < 1)
+        {
+            throw new ArgumentException("at least one voice, one rate and one sentence per intent are needed");
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, string> WithArgument(IReadOnlyDictionary<string, string> arguments, string argument)
+    {
+        var equals = argument.IndexOf('=', StringComparison.Ordinal);
+        if (!argument.StartsWith('-') || equals < 2)
+        {
+            throw new ArgumentException($"--decoder-arg expects -NAME=VALUE, e.g. -beam=1e-60, not '{argument}'");
+        }
+
+        return new Dictionary<string, string>(arguments, StringComparer.Ordinal) { [argument[..equals]] = argument[(equals + 1)..] };
+    }
+
+    private static string[] List(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static int Number(string value, string option) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new ArgumentException($"{option} expects whole numbers, not '{value}'");
+}

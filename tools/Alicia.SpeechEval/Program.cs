@@ -1,0 +1,3 @@
+using Alicia.SpeechEval;
+
+return EvaluationCommand.Run(args, Console.Out, Console.Error);

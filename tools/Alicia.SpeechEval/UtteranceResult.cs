@@ -1,0 +1,19 @@
+namespace Alicia.SpeechEval;
+
+/// <summary>One spoken sentence and what the STT made of it.</summary>
+public sealed record UtteranceResult(
+    string Voice,
+    int RateWpm,
+    string Intent,
+    string Expected,
+    string Heard,
+    string? Error,
+    int Words,
+    int WordErrors,
+    bool IntentCorrect,
+    double AudioSeconds,
+    double DecodeMs,
+    double DecodeCpuMs)
+{
+    public bool Exact => WordErrors == 0 && Error is null;
+}
