@@ -1,7 +1,7 @@
 namespace Alicia.Contracts;
 
 /// <summary>
-/// The topic tree of docs/topics.md as code, so no service spells a topic by hand.
+/// The topic tree of docs/bus.md as code, so no service spells a topic by hand.
 /// Methods build concrete topics; the <c>All...</c> members are subscription filters.
 /// </summary>
 public static class Topics
