@@ -20,7 +20,8 @@ public sealed class Chromium : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
-    public static async Task<Chromium> LaunchAsync()
+    /// <summary>Launches chromium; its microphone plays <paramref name="microphoneWav"/> once each time a page opens it.</summary>
+    public static async Task<Chromium> LaunchAsync(string microphoneWav)
     {
         if (!File.Exists(ExecutablePath))
         {
@@ -37,8 +38,9 @@ public sealed class Chromium : IAsyncDisposable
                 [
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run",
-                    // A synthetic microphone (a beep) that needs no permission prompt, for push-to-talk.
+                    // A synthetic microphone that needs no permission prompt and says what the file says, for push-to-talk.
                     "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                    $"--use-file-for-fake-audio-capture={microphoneWav}%noloop",
                     "--autoplay-policy=no-user-gesture-required",
                 ],
             });

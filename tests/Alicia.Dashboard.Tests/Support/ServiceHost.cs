@@ -13,12 +13,18 @@ namespace Alicia.Dashboard.Tests.Support;
 public sealed class ServiceHost : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly MosquittoBroker _broker;
+    private readonly Action<IHostApplicationBuilder> _add;
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
     private bool _stopped;
 
-    private ServiceHost(string name, IHost host)
+    private ServiceHost(string name, IHost host, MosquittoBroker broker, Action<IHostApplicationBuilder> add, IReadOnlyDictionary<string, string?>? settings)
     {
         Name = name;
         _host = host;
+        _broker = broker;
+        _add = add;
+        _settings = settings;
     }
 
     public string Name { get; }
@@ -38,7 +44,8 @@ public sealed class ServiceHost : IAsyncDisposable
             ["Bus:Port"] = broker.MqttPort.ToString(CultureInfo.InvariantCulture),
             ["Bus:SecretsDirectory"] = broker.SecretsDirectory,
             ["Bus:KeepAlive"] = "00:00:02",
-            ["Bus:HealthInterval"] = "00:00:01",
+            // Often enough to see changes quickly, seldom enough that a busy test machine does not look "silent".
+            ["Bus:HealthInterval"] = "00:00:03",
             ["Bus:MetricsInterval"] = "00:01:00",
             ["Bus:ReconnectMinDelay"] = "00:00:00.050",
             ["Bus:ReconnectMaxDelay"] = "00:00:00.500",
@@ -63,8 +70,11 @@ public sealed class ServiceHost : IAsyncDisposable
             throw;
         }
 
-        return new ServiceHost(name, host);
+        return new ServiceHost(name, host, broker, add, settings);
     }
+
+    /// <summary>The same service in a new host, as a restarted process would be.</summary>
+    public Task<ServiceHost> StartAgainAsync() => StartAsync(_broker, Name, _add, _settings);
 
     /// <summary>A clean stop: the service publishes its offline status and disconnects.</summary>
     public async Task StopAsync()

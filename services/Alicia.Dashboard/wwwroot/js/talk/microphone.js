@@ -21,19 +21,28 @@ export class Microphone {
       throw new MicrophoneError('The microphone needs a secure page: open the dashboard on https:// or http://127.0.0.1.');
     }
     try {
+      // The audio graph is ready before the microphone opens, so the first syllable is not lost to start-up.
+      this.#context = await openContext();
       this.#stream = await navigator.mediaDevices.getUserMedia({
         audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
       });
     } catch (err) {
+      await this.stop();
       throw new MicrophoneError(
         err.name === 'NotAllowedError' ? 'Microphone access was refused. Allow it for this page in the browser settings.'
           : err.name === 'NotFoundError' ? 'No microphone was found.'
             : `The microphone could not start: ${err.message}`);
     }
     try {
-      this.#context = await openContext(this.#stream);
-      await this.#context.audioWorklet.addModule(WORKLET_URL);
-      const source = this.#context.createMediaStreamSource(this.#stream);
+      let source;
+      try {
+        source = this.#context.createMediaStreamSource(this.#stream);
+      } catch {
+        // This browser cannot feed a microphone into a 16 kHz context: use the device rate, the worklet resamples.
+        await this.#context.close();
+        this.#context = await openContext(false);
+        source = this.#context.createMediaStreamSource(this.#stream);
+      }
       this.#node = new AudioWorkletNode(this.#context, 'pcm16k-capture', { numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [1] });
       this.#node.port.onmessage = event => onFrame(new Uint8Array(event.data));
       // A silent path to the speakers keeps the graph pulling audio through the worklet.
@@ -59,20 +68,17 @@ export class Microphone {
 }
 
 /**
- * A 16 kHz context lets the browser resample with its own good filter; browsers that cannot connect a
- * microphone to a context of another rate get the device rate, and the worklet resamples instead.
+ * A 16 kHz context lets the browser resample with its own good filter; without one (or when asked not
+ * to) the context runs at the device rate and the worklet resamples. The worklet is loaded either way.
  */
-async function openContext(stream) {
+async function openContext(at16k = true) {
+  let context;
   try {
-    const context = new AudioContext({ sampleRate: 16000, latencyHint: 'interactive' });
-    try {
-      context.createMediaStreamSource(stream).disconnect();
-      return context;
-    } catch {
-      await context.close();
-    }
+    context = at16k ? new AudioContext({ sampleRate: 16000, latencyHint: 'interactive' }) : null;
   } catch {
-    // sampleRate not supported: fall through to the default rate.
+    context = null; // this browser does not offer 16 kHz contexts
   }
-  return new AudioContext({ latencyHint: 'interactive' });
+  context ??= new AudioContext({ latencyHint: 'interactive' });
+  await context.audioWorklet.addModule(WORKLET_URL);
+  return context;
 }
