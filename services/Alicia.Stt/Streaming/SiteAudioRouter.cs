@@ -19,6 +19,7 @@ public sealed class SiteAudioRouter : IAsyncDisposable
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private readonly Lock _creation = new();
+    private readonly HashSet<string> _refusedSites = new(StringComparer.Ordinal);
     private ListeningSettings _settings;
     private long _refusedChunks;
     private bool _disposed;
@@ -55,13 +56,14 @@ public sealed class SiteAudioRouter : IAsyncDisposable
         }
 
         var listener = Listener(site);
-        if (listener is null || !listener.TryEnqueueAudio(payload.ToArray()))
+        if (listener is null)
         {
-            if (listener is null)
-            {
-                Interlocked.Increment(ref _refusedChunks);
-            }
+            Interlocked.Increment(ref _refusedChunks);
+            return;
         }
+
+        // A full queue drops the chunk and counts it in the listener.
+        _ = listener.TryEnqueueAudio(payload.ToArray());
     }
 
     public void SessionStarted(string site, string sessionId, string mode) =>
@@ -132,7 +134,11 @@ public sealed class SiteAudioRouter : IAsyncDisposable
 
             if (_sites.Count >= _maxSites)
             {
-                _logger.LogWarning("Site {Site} ignored: already {Count} sites (Services:stt:MaxSites)", site, _sites.Count);
+                if (_refusedSites.Add(site))
+                {
+                    _logger.LogWarning("Site {Site} ignored: already {Count} sites (Services:stt:MaxSites)", site, _sites.Count);
+                }
+
                 return null;
             }
 

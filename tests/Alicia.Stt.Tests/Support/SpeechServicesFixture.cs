@@ -27,6 +27,9 @@ public sealed class SpeechServicesFixture : IAsyncLifetime
     /// <summary>Writes microphone frames.</summary>
     public BusClient Cli { get; private set; } = null!;
 
+    /// <summary>Writes live settings.</summary>
+    public BusClient ConfigService { get; private set; } = null!;
+
     internal SttService Stt => _stt!.HostedService<SttService>();
 
     public async Task InitializeAsync()
@@ -43,11 +46,12 @@ public sealed class SpeechServicesFixture : IAsyncLifetime
         VoiceRouter = await Peer.ConnectAsync(Broker, ServiceNames.VoiceRouter);
         Ai = await Peer.ConnectAsync(Broker, ServiceNames.Ai);
         Cli = await Peer.ConnectAsync(Broker, ServiceNames.Cli);
+        ConfigService = await Peer.ConnectAsync(Broker, ServiceNames.ConfigService);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var client in new[] { VoiceRouter, Ai, Cli })
+        foreach (var client in new[] { VoiceRouter, Ai, Cli, ConfigService })
         {
             if (client is not null)
             {
