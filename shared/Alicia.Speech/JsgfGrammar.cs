@@ -44,6 +44,21 @@ internal static partial class JsgfGrammar
         PublicRuleDeclaration().Matches(StripComments(jsgf)).Select(m => m.Groups["name"].Value).ToList();
 
     /// <summary>
+    /// Rules referenced but never defined. pocketsphinx accepts such a grammar and silently drops the reference,
+    /// which would make the grammar mean something other than what was written.
+    /// </summary>
+    public static IReadOnlyList<string> UndefinedRules(string jsgf)
+    {
+        var text = StripComments(jsgf);
+        var defined = RuleDefinition().Matches(text).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
+        return RuleReference().Matches(RuleDefinitionStart().Replace(text, " "))
+            .Select(m => m.Value[1..^1].Trim())
+            .Where(name => name is not ("NULL" or "VOID") && !name.Contains('.', StringComparison.Ordinal) && !defined.Contains(name))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
     /// pocketsphinx decodes only one public rule, picked from a hash table, so with several public rules the
     /// active one would be arbitrary. JSGF means every public rule is an entry point: make them private and add
     /// one public rule that is the choice of all of them.
@@ -84,6 +99,9 @@ internal static partial class JsgfGrammar
 
     [GeneratedRegex(@"(\bpublic\s+)?<[^>]+>\s*=")]
     private static partial Regex RuleDefinitionStart();
+
+    [GeneratedRegex(@"<(?<name>[^>]+)>\s*=")]
+    private static partial Regex RuleDefinition();
 
     [GeneratedRegex(@"\bpublic\s+<(?<name>[^>]+)>\s*=")]
     private static partial Regex PublicRuleDeclaration();

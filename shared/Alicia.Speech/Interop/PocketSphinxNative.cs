@@ -47,13 +47,6 @@ internal static unsafe partial class PocketSphinxNative
     [LibraryImport(Library, EntryPoint = "ps_get_hyp")]
     public static partial IntPtr GetHypothesis(DecoderHandle decoder, int* bestScore);
 
-    /// <summary>Log posterior probability of the best hypothesis (logmath base of the decoder).</summary>
-    [LibraryImport(Library, EntryPoint = "ps_get_prob")]
-    public static partial int GetProbability(DecoderHandle decoder);
-
-    [LibraryImport(Library, EntryPoint = "ps_get_logmath")]
-    public static partial IntPtr GetLogMath(DecoderHandle decoder);
-
     /// <summary>Returns a phone string the caller must free with ckd_free, or NULL when the word is unknown.</summary>
     [LibraryImport(Library, EntryPoint = "ps_lookup_word", StringMarshalling = StringMarshalling.Utf8)]
     public static partial IntPtr LookupWord(DecoderHandle decoder, string word);

@@ -23,7 +23,4 @@ internal static unsafe partial class SphinxBaseNative
     /// <summary>Sends sphinxbase's process-wide log to a FILE*, or switches it off when given NULL.</summary>
     [LibraryImport(Library, EntryPoint = "err_set_logfp")]
     public static partial void SetLogFile(IntPtr stream);
-
-    [LibraryImport(Library, EntryPoint = "logmath_exp")]
-    public static partial double LogMathExp(IntPtr logMath, int logValue);
 }

@@ -17,13 +17,8 @@ internal sealed unsafe class SphinxDecoder : IDisposable
     private static bool s_logSilenced;
 
     private readonly DecoderHandle _handle;
-    private readonly IntPtr _logMath;
 
-    private SphinxDecoder(DecoderHandle handle)
-    {
-        _handle = handle;
-        _logMath = PocketSphinxNative.GetLogMath(handle);
-    }
+    private SphinxDecoder(DecoderHandle handle) => _handle = handle;
 
     /// <summary>Loads the model with the given mode-specific arguments; options.ExtraArguments override them.</summary>
     public static SphinxDecoder Create(SpeechModelOptions options, IReadOnlyDictionary<string, string> modeArguments)
@@ -175,13 +170,6 @@ internal sealed unsafe class SphinxDecoder : IDisposable
         int score;
         var text = PocketSphinxNative.GetHypothesis(_handle, &score);
         return (text == IntPtr.Zero ? string.Empty : Marshal.PtrToStringUTF8(text) ?? string.Empty, score);
-    }
-
-    /// <summary>Posterior probability (0..1) of the last final hypothesis; needs -bestpath yes to be meaningful.</summary>
-    public double Posterior()
-    {
-        var logPosterior = PocketSphinxNative.GetProbability(_handle);
-        return Math.Clamp(SphinxBaseNative.LogMathExp(_logMath, logPosterior), 0.0, 1.0);
     }
 
     public void Dispose() => _handle.Dispose();
