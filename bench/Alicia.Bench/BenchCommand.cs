@@ -15,8 +15,10 @@ public static class BenchCommand
         new PriorityLatency(),
         new InProcessDispatch(),
         new QueryRoundTrip(),
+        new VoicePipeline(),
         new SpeechRecognitionSpeed(),
         new IntentRecognitionSpeed(),
+        new SuiteMemory(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
