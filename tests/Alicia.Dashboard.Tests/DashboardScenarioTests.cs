@@ -101,7 +101,7 @@ public sealed partial class DashboardScenarioTests(RunningAlicia alicia) : IClas
     [Fact]
     public async Task Toggling_a_device_sends_a_command_envelope_that_reaches_the_device_and_shows_the_result()
     {
-        await using var device = await MessageRecorder.StartAsync(alicia.Broker, "bridge", ["alicia-demo/bedroom_light/set", "alicia-demo/living_room_lamp/set"]);
+        await using var device = await MessageRecorder.StartAsync(alicia.Broker, "bridge", ["alicia-demo/bedroom_light/set", "alicia-demo/living_room_lamp/set", "alicia-demo/front_door/set"]);
         await using var bus = await MessageRecorder.StartAsync(alicia.Broker, "cli", ["alicia/devices/control/+", "alicia/reply/dashboard/#"]);
         await using var tab = await BrowserTab.OpenAsync(alicia.Chromium.Browser);
         await DashboardPage.LoginAsync(tab.Page, alicia.Dashboard.Address, Password);
@@ -151,6 +151,15 @@ public sealed partial class DashboardScenarioTests(RunningAlicia alicia) : IClas
         }
 
         await Expect(lamp.Locator("[data-role='state']")).ToHaveTextAsync("On · 20 %");
+
+        // A lock offers only the action that changes something.
+        var door = DashboardPage.Device(tab.Page, "front_door");
+        await Expect(door.Locator("[data-action='lock']")).ToBeDisabledAsync();
+        await door.Locator("[data-action='unlock']").ClickAsync();
+        Assert.Equal("UNLOCK", (await device.WaitForTopicAsync("alicia-demo/front_door/set", Wait)).PayloadText);
+        await Expect(door.Locator("[data-role='state']")).ToHaveTextAsync("Unlocked");
+        await Expect(door.Locator("[data-action='unlock']")).ToBeDisabledAsync();
+        await Expect(door.Locator("[data-action='lock']")).ToBeEnabledAsync();
         AssertNoErrors(tab);
     }
 
@@ -214,6 +223,8 @@ public sealed partial class DashboardScenarioTests(RunningAlicia alicia) : IClas
         }
 
         var frames = bus.Messages.Where(m => m.Topic == "alicia/voice/audio/browser/frame").ToList();
+        // The session is asked for before any audio is sent (frames wait for it), so no speech is lost.
+        Assert.True(bus.Messages.ToList().IndexOf(start) < bus.Messages.ToList().IndexOf(frames[0]), "audio was sent before the session start");
         Assert.All(frames, f => Assert.Equal(640, f.Payload.Length));
         Assert.Contains(frames, f => f.Payload.Any(b => b != 0));
 
@@ -275,9 +286,9 @@ public sealed partial class DashboardScenarioTests(RunningAlicia alicia) : IClas
     }
 
     [Fact]
-    public async Task At_phone_width_the_views_fit_the_screen()
+    public async Task At_phone_width_the_views_fit_the_screen_in_the_dark_theme_too()
     {
-        await using var tab = await BrowserTab.OpenAsync(alicia.Chromium.Browser, BrowserTab.Phone);
+        await using var tab = await BrowserTab.OpenAsync(alicia.Chromium.Browser, BrowserTab.Phone, ColorScheme.Dark);
         await DashboardPage.LoginAsync(tab.Page, alicia.Dashboard.Address, Password);
         await Expect(tab.Page.Locator("#services article").First).ToBeVisibleAsync();
         await Screenshots.SaveAsync(tab.Page, "health-phone");

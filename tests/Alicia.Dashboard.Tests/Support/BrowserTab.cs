@@ -42,7 +42,7 @@ public sealed class BrowserTab : IAsyncDisposable
         }
     }
 
-    public static async Task<BrowserTab> OpenAsync(IBrowser browser, ViewportSize? viewport = null)
+    public static async Task<BrowserTab> OpenAsync(IBrowser browser, ViewportSize? viewport = null, ColorScheme colorScheme = ColorScheme.Light)
     {
         ArgumentNullException.ThrowIfNull(browser);
         var phone = viewport == Phone;
@@ -53,6 +53,7 @@ public sealed class BrowserTab : IAsyncDisposable
             IsMobile = phone,
             HasTouch = phone,
             Permissions = ["microphone"],
+            ColorScheme = colorScheme,
         });
         var page = await context.NewPageAsync();
         return new BrowserTab(context, page);

@@ -6,6 +6,8 @@ import { icons } from '../icons.js';
 
 const ON_STATES = new Set(['on', 'open', 'opening', 'unlocked', 'heat', 'heating', 'true']);
 const SWITCHABLE = new Set(['light', 'switch']);
+// The state in which an action's button has nothing left to do.
+const ALREADY = { lock: 'locked', unlock: 'unlocked', open: 'open', close: 'closed' };
 
 export class DeviceCard {
   element;
@@ -37,6 +39,10 @@ export class DeviceCard {
     this.element.dataset.active = String(ON_STATES.has(String(value).toLowerCase()));
     if (p.toggle && p.toggle.getAttribute('aria-busy') !== 'true') {
       p.toggle.setAttribute('aria-checked', String(value === 'on'));
+    }
+    // A button for the state the device is already in would do nothing: offer only the other one.
+    for (const button of this.element.querySelectorAll('button[data-action]')) {
+      button.disabled = ALREADY[button.dataset.action] === String(value).toLowerCase();
     }
     // Never move a slider under the user's finger.
     if (p.brightness && !p.brightness.matches(':active') && Number.isFinite(state?.brightness)) {
