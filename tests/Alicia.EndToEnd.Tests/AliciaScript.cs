@@ -15,6 +15,12 @@ public sealed class AliciaScript : IDisposable
 
     public AliciaScript()
     {
+        // Temporary folders are private (0700); a root-started mosquitto reads its secrets as the mosquitto user.
+        if (OperatingSystem.IsLinux())
+        {
+            File.SetUnixFileMode(_root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
         _environment = new Dictionary<string, string>
         {
             ["ALICIA_RUN_DIR"] = Path.Combine(_root, "run"),
