@@ -26,7 +26,7 @@ public sealed class LiveConfigurationTests(SpeechServicesFixture services)
         }
         finally
         {
-            await PublishAsync("""{ "WakePhrase": "hey alicia", "WakeThreshold": 1e-30, "Vad": { "SilenceEndMs": 600 } }""");
+            await PublishAsync("""{ "WakePhrase": "hey alicia", "WakeThreshold": 1e-20, "Vad": { "SilenceEndMs": 600 } }""");
             await Eventually(() => services.Stt.Sites.Settings.WakeWord.Keyphrase == "hey alicia");
         }
     }
