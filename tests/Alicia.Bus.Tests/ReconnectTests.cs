@@ -22,6 +22,9 @@ public sealed class ReconnectTests(BrokerFixture fixture) : IClassFixture<Broker
         await router.PublishAsync(Topics.Stt.Request, new Note("before", 0), new PublishOptions { AtLeastOnce = true });
         await TestBus.EventuallyAsync(() => received.Count == 1, TimeSpan.FromSeconds(10), "the first message");
 
+        // A crash after the broker's periodic autosave: the subscriber's persistent session survives it,
+        // so what the publisher sends from its outbox is kept for the subscriber even if it reconnects later.
+        await broker.SavePersistenceAsync();
         await broker.KillAsync();
         await TestBus.EventuallyAsync(() => !router.IsConnected && !stt.IsConnected, TimeSpan.FromSeconds(10), "both to notice");
         for (var i = 1; i <= 20; i++)

@@ -133,6 +133,34 @@ public sealed class MosquittoBroker : IAsyncDisposable
         await LaunchAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// SIGUSR1: mosquitto writes its persistence file now, as its periodic autosave would. A crash after
+    /// this keeps sessions and subscriptions made before it. Returns once the file is written.
+    /// </summary>
+    public async Task SavePersistenceAsync()
+    {
+        var process = _process ?? throw new InvalidOperationException("The broker is not running.");
+        var file = new FileInfo(Path.Combine(DataDirectory, "mosquitto.db"));
+        var before = file.Exists ? file.LastWriteTimeUtc : DateTime.MinValue;
+        await Shell.RunCheckedAsync("kill", ["-USR1", process.Id.ToString(CultureInfo.InvariantCulture)]).ConfigureAwait(false);
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            file.Refresh();
+            if (file.Exists && file.LastWriteTimeUtc > before)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline || process.HasExited)
+            {
+                throw new InvalidOperationException($"mosquitto did not write {file.FullName} after SIGUSR1.\n{LogText()}");
+            }
+
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>SIGHUP: mosquitto re-reads the password file and ACL. Returns once it has reloaded.</summary>
     public async Task ReloadAsync()
     {
