@@ -15,10 +15,7 @@ public static class AiHostingExtensions
     public static IHostApplicationBuilder AddAi(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<AiOptions>()
-            .Bind(builder.Configuration.GetSection(AiOptions.Section))
-            .ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AiOptions>, AiOptionsValidator>());
+        builder.AddValidatedOptions<AiOptions, AiOptionsValidator>(AiOptions.Section);
         builder.Services.AddHttpClient(LlmClient.HttpClientName);
         builder.Services.TryAddSingleton<LlmClient>();
         builder.Services.AddBusJson(AiJson.Default);

@@ -11,10 +11,7 @@ public static class ConfigServiceHostingExtensions
     public static IHostApplicationBuilder AddConfigService(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<ConfigServiceOptions>()
-            .Bind(builder.Configuration.GetSection(ConfigServiceOptions.Section))
-            .ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConfigServiceOptions>, ConfigServiceOptionsValidator>());
+        builder.AddValidatedOptions<ConfigServiceOptions, ConfigServiceOptionsValidator>(ConfigServiceOptions.Section);
         builder.Services.TryAddSingleton(provider => new ConfigStore(
             provider.GetRequiredService<IOptions<ConfigServiceOptions>>().Value.ResolvedDirectory(),
             provider.GetRequiredService<TimeProvider>()));

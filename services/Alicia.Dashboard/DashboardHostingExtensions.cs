@@ -1,3 +1,4 @@
+using Alicia.Bus;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.StaticFiles;
@@ -26,10 +27,7 @@ public static class DashboardHostingExtensions
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<DashboardOptions>()
-            .Bind(builder.Configuration.GetSection(DashboardOptions.Section))
-            .ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>());
+        builder.AddValidatedOptions<DashboardOptions, DashboardOptionsValidator>(DashboardOptions.Section);
 
         var options = builder.Configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new DashboardOptions();
         var result = new DashboardOptionsValidator().Validate(null, options);

@@ -17,10 +17,7 @@ public static class DeviceRegistryHostingExtensions
     public static IHostApplicationBuilder AddDeviceRegistry(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<DeviceRegistryOptions>()
-            .Bind(builder.Configuration.GetSection(DeviceRegistryOptions.Section))
-            .ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeviceRegistryOptions>, DeviceRegistryOptionsValidator>());
+        builder.AddValidatedOptions<DeviceRegistryOptions, DeviceRegistryOptionsValidator>(DeviceRegistryOptions.Section);
         builder.Services.AddBusJson(DeviceRegistryJson.Default);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(provider => DeviceStore.Open(

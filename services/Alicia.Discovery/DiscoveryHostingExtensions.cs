@@ -11,10 +11,7 @@ public static class DiscoveryHostingExtensions
     public static IHostApplicationBuilder AddDiscovery(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<DiscoveryOptions>()
-            .Bind(builder.Configuration.GetSection(DiscoveryOptions.Section))
-            .ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscoveryOptions>, DiscoveryOptionsValidator>());
+        builder.AddValidatedOptions<DiscoveryOptions, DiscoveryOptionsValidator>(DiscoveryOptions.Section);
 
         // An unregister followed by the same service's offline status, or a last will followed by the
         // reconnect's registration, must be applied in order: one dispatcher unless configured otherwise.

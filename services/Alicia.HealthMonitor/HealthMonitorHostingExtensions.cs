@@ -11,10 +11,7 @@ public static class HealthMonitorHostingExtensions
     public static IHostApplicationBuilder AddHealthMonitor(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<HealthMonitorOptions>()
-            .Bind(builder.Configuration.GetSection(HealthMonitorOptions.Section))
-            .ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthMonitorOptions>, HealthMonitorOptionsValidator>());
+        builder.AddValidatedOptions<HealthMonitorOptions, HealthMonitorOptionsValidator>(HealthMonitorOptions.Section);
 
         // A last will followed by the reconnect's "online" must be applied in that order: one dispatcher
         // by default (registered before the bus binds its configuration, which can still override it).

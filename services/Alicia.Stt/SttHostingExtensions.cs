@@ -17,10 +17,7 @@ public static class SttHostingExtensions
     public static IHostApplicationBuilder AddStt(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<SttOptions>()
-            .Bind(builder.Configuration.GetSection(SttOptions.Section))
-            .ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SttOptions>, SttOptionsValidator>());
+        builder.AddValidatedOptions<SttOptions, SttOptionsValidator>(SttOptions.Section);
         builder.AddBusService<SttService>(ServiceNames.Stt);
         return builder;
     }

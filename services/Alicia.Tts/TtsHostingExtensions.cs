@@ -16,10 +16,7 @@ public static class TtsHostingExtensions
     public static IHostApplicationBuilder AddTts(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<TtsOptions>()
-            .Bind(builder.Configuration.GetSection(TtsOptions.Section))
-            .ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TtsOptions>, TtsOptionsValidator>());
+        builder.AddValidatedOptions<TtsOptions, TtsOptionsValidator>(TtsOptions.Section);
         builder.AddBusService<TtsService>(ServiceNames.Tts);
         return builder;
     }

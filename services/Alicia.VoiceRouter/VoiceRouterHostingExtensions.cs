@@ -11,10 +11,7 @@ public static class VoiceRouterHostingExtensions
     public static IHostApplicationBuilder AddVoiceRouter(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<VoiceRouterOptions>()
-            .Bind(builder.Configuration.GetSection(VoiceRouterOptions.Section))
-            .ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VoiceRouterOptions>, VoiceRouterOptionsValidator>());
+        builder.AddValidatedOptions<VoiceRouterOptions, VoiceRouterOptionsValidator>(VoiceRouterOptions.Section);
         builder.AddBusService<VoiceRouterService>(ServiceNames.VoiceRouter);
         return builder;
     }

@@ -28,6 +28,16 @@ public static class BusHostingExtensions
         return builder;
     }
 
+    /// <summary>Binds a service's own options from <paramref name="section"/>, checked by <typeparamref name="TValidator"/> when the host starts.</summary>
+    public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions, TValidator>(this IHostApplicationBuilder builder, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        return builder.Services.AddOptions<TOptions>().Bind(builder.Configuration.GetSection(section)).ValidateOnStart();
+    }
+
     /// <summary>Registers the JSON metadata of a service's payload types (its source-generated context).</summary>
     public static IServiceCollection AddBusJson(this IServiceCollection services, IJsonTypeInfoResolver resolver)
     {
