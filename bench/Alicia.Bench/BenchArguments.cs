@@ -3,7 +3,7 @@ namespace Alicia.Bench;
 /// <summary>
 /// <c>./alicia bench [bus|rpc|pipeline|stt|nlu|memory|all]... [--json] [--markdown] [--smoke]</c>.
 /// </summary>
-public sealed record BenchArguments(IReadOnlySet<string> Groups, bool Json, bool Markdown, bool Smoke, string? Only = null)
+public sealed record BenchArguments(IReadOnlySet<string> Groups, bool Json, bool Markdown, bool Smoke, string? Only = null, string? From = null)
 {
     public static readonly IReadOnlyList<string> AllGroups = ["bus", "rpc", "pipeline", "stt", "nlu", "memory"];
 
@@ -18,7 +18,8 @@ public sealed record BenchArguments(IReadOnlySet<string> Groups, bool Json, bool
         "  --json    the report as JSON on stdout (progress stays on stderr)\n" +
         "  --markdown the table as Markdown (for docs/benchmarks.md)\n" +
         "  --smoke   tiny sizes: every figure, meaningless numbers (the test suite runs this)\n" +
-        "  --only TEXT  only the measurements whose name contains TEXT (e.g. --only dispatch)";
+        "  --only TEXT  only the measurements whose name contains TEXT (e.g. --only dispatch)\n" +
+        "  --from FILE  print a report saved with --json again (as a table, --markdown or --json) without measuring";
 
     /// <summary>Parses the arguments; null with <paramref name="error"/> set when they make no sense.</summary>
     public static BenchArguments? Parse(IReadOnlyList<string> args, out string? error)
@@ -27,7 +28,7 @@ public sealed record BenchArguments(IReadOnlySet<string> Groups, bool Json, bool
         error = null;
         var groups = new SortedSet<string>(StringComparer.Ordinal);
         bool json = false, markdown = false, smoke = false;
-        string? only = null;
+        string? only = null, from = null;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -35,6 +36,9 @@ public sealed record BenchArguments(IReadOnlySet<string> Groups, bool Json, bool
             {
                 case "--only" when i + 1 < args.Count:
                     only = args[++i];
+                    break;
+                case "--from" when i + 1 < args.Count:
+                    from = args[++i];
                     break;
                 case "--json":
                     json = true;
@@ -68,6 +72,6 @@ public sealed record BenchArguments(IReadOnlySet<string> Groups, bool Json, bool
             groups.UnionWith(AllGroups);
         }
 
-        return new BenchArguments(groups, json, markdown, smoke, only);
+        return new BenchArguments(groups, json, markdown, smoke, only, from);
     }
 }

@@ -40,7 +40,10 @@ public static class BenchCommand
             cancel.Cancel();
         };
 
-        var report = await MeasureAsync(arguments, "./alicia bench " + string.Join(' ', args), stderr, cancel.Token);
+        var report = arguments.From is { } saved
+            ? JsonSerializer.Deserialize(await File.ReadAllTextAsync(saved, cancel.Token), BenchJson.Default.BenchReport)
+                ?? throw new InvalidDataException($"{saved} holds no report")
+            : await MeasureAsync(arguments, "./alicia bench " + string.Join(' ', args), stderr, cancel.Token);
         await stdout.WriteAsync(
             arguments.Json ? JsonSerializer.Serialize(report, BenchJson.Default.BenchReport) + "\n"
             : arguments.Markdown ? TableWriter.Markdown(report)

@@ -17,7 +17,7 @@ public sealed class BenchSmokeTests
         "stt.rtf", "stt.decode", "tts.rtf",
         "nlu.exact", "nlu.fuzzy", "nlu.rejected",
         "pipeline.vad_close", "pipeline.last_word",
-        "pipeline.stage.vad_end", "pipeline.stage.stt", "pipeline.stage.ai", "pipeline.stage.command", "pipeline.stage.tts", "pipeline.stage.total",
+        "pipeline.stage.vad_end", "pipeline.stage.stt", "pipeline.stage.ai", "pipeline.stage.command", "pipeline.stage.tts", "pipeline.stage.tts_audio", "pipeline.stage.total",
         "memory.threads.idle", "memory.threads.load", "memory.processes.idle", "memory.processes.load",
         .. Alicia.Suite.SuiteServices.All.Select(s => $"memory.process.{s.Name}"),
     ];

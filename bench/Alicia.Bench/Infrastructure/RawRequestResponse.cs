@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Alicia.Contracts;
 using Alicia.Testing;
 using MQTTnet;
@@ -16,12 +17,24 @@ public sealed class RawRequestResponse : IAsyncDisposable
 {
     private const string ResponseTopic = "alicia/reply/cli/raw";
 
+    private const int AnsweringLoops = 4;
+
     private readonly ConcurrentDictionary<int, TaskCompletionSource> _pending = new();
+    private readonly Channel<MqttApplicationMessage> _answers = Channel.CreateUnbounded<MqttApplicationMessage>();
+    private readonly Task[] _answering;
     private readonly IMqttClient _requester;
     private readonly IMqttClient _responder;
     private readonly byte[] _request;
     private readonly byte[] _reply;
     private int _next;
+
+    private async Task AnswerAsync()
+    {
+        await foreach (var answer in _answers.Reader.ReadAllAsync())
+        {
+            await _responder.PublishAsync(answer);
+        }
+    }
 
     private RawRequestResponse(IMqttClient requester, IMqttClient responder, byte[] request, byte[] reply)
     {
@@ -38,10 +51,12 @@ public sealed class RawRequestResponse : IAsyncDisposable
                 .WithCorrelationData(asked.CorrelationData)
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build();
-            // Like the bus, answer off the receive loop: awaiting our own PUBACK in here would stall it.
-            _ = _responder.PublishAsync(answer);
+            // Like the bus, answer off the receive loop (awaiting our own PUBACK in there would stall it),
+            // from as many answering loops as a BusClient has dispatch workers.
+            _answers.Writer.TryWrite(answer);
             return Task.CompletedTask;
         };
+        _answering = Enumerable.Range(0, AnsweringLoops).Select(_ => Task.Run(AnswerAsync)).ToArray();
         _requester.ApplicationMessageReceivedAsync += e =>
         {
             var id = BinaryPrimitives.ReadInt32LittleEndian(e.ApplicationMessage.CorrelationData);
@@ -85,6 +100,8 @@ public sealed class RawRequestResponse : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _answers.Writer.Complete();
+        await Task.WhenAll(_answering);
         foreach (var client in new[] { _requester, _responder })
         {
             if (client.IsConnected)

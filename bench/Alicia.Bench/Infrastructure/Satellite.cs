@@ -17,6 +17,7 @@ public sealed class Satellite : IAsyncDisposable
 {
     private const int FrameMs = Utterance.FrameMs;
     private static readonly TimeSpan StageTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan ReplyGrace = TimeSpan.FromSeconds(3);
 
     private readonly BusClient _cli;
     private readonly TimedRecorder _recorder;
@@ -40,7 +41,7 @@ public sealed class Satellite : IAsyncDisposable
         var recorder = await TimedRecorder.StartAsync(broker,
         [
             Topics.Session.Started(site), Topics.Session.Ended(site), Topics.Stt.Response, Topics.Stt.Error,
-            Topics.Tts.Audio(site), Topics.Command.Execute, Topics.Command.Result,
+            Topics.Tts.Request, Topics.Tts.Audio(site), Topics.Command.Execute, Topics.Command.Result,
         ], cancellationToken);
         var cli = await BenchBus.StartAsync(broker, ServiceNames.Cli, cancellationToken: cancellationToken);
         return new Satellite(cli, recorder, utterances) { Site = site };
@@ -74,7 +75,17 @@ public sealed class Satellite : IAsyncDisposable
         var lastWordAt = await streaming;
         var ended = Payload(await _recorder.WaitForAsync(m => m.Topic == Topics.Session.Ended(Site) && SessionOf(m) == started.SessionId,
             from, StageTimeout, cancellationToken), ContractsJson.Default.SessionEnded);
-        var reply = _recorder.Since(from).FirstOrDefault(m => m.Topic == Topics.Tts.Audio(Site));
+
+        // The router and the TTS publish independently: the session's end may arrive before the audio.
+        TimedMessage? reply = null;
+        try
+        {
+            reply = await _recorder.WaitForAsync(m => m.Topic == Topics.Tts.Audio(Site), from, ReplyGrace, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+        }
+
         if (transcript.Topic != Topics.Stt.Response || reply is null)
         {
             throw new InvalidOperationException($"the session ended '{ended.Reason}' without a reply to speak (heard '{ended.Transcript}')");
@@ -82,9 +93,14 @@ public sealed class Satellite : IAsyncDisposable
 
         var stt = Payload(transcript, ContractsJson.Default.SttResponse);
         var stages = new Dictionary<string, double>(ended.StageMs, StringComparer.Ordinal);
-        if (CommandMs(from) is { } command)
+        if (Between(from, Topics.Command.Execute, Topics.Command.Result) is { } command)
         {
             stages["command"] = command;
+        }
+
+        if (Between(from, Topics.Tts.Request, Topics.Tts.Audio(Site)) is { } speech)
+        {
+            stages["tts_audio"] = speech;
         }
 
         return new PipelineRun(ended.Reason, ended.Transcript,
@@ -133,12 +149,13 @@ public sealed class Satellite : IAsyncDisposable
         return lastWordAt;
     }
 
-    private double? CommandMs(int from)
+    /// <summary>Milliseconds between the first message on one topic and the next on another, as seen on the bus.</summary>
+    private double? Between(int from, string first, string then)
     {
         var messages = _recorder.Since(from);
-        var execute = messages.FirstOrDefault(m => m.Topic == Topics.Command.Execute);
-        var result = execute is null ? null : messages.FirstOrDefault(m => m.Topic == Topics.Command.Result && m.Index > execute.Index);
-        return result is null ? null : (result.ArrivedAt - execute!.ArrivedAt) * 1000;
+        var start = messages.FirstOrDefault(m => m.Topic == first);
+        var end = start is null ? null : messages.FirstOrDefault(m => m.Topic == then && m.Index > start.Index);
+        return end is null ? null : (end.ArrivedAt - start!.ArrivedAt) * 1000;
     }
 
     private static string? SessionOf(TimedMessage message) =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Alicia.Bench.Infrastructure;
 using Alicia.Bench.Reporting;
 using Alicia.Bus;
@@ -9,7 +10,7 @@ namespace Alicia.Bench.Measurements;
 /// <summary>
 /// Item 3: query round trips, cli asking discovery on alicia/system/discovery/query (BusClient.QueryAsync
 /// against an OnQuery handler), sequentially and with 32 in flight, next to bare MQTTnet clients
-/// exchanging the same bytes (the transport's floor) in the same run.
+/// exchanging the same bytes (the transport's floor) in the same run, just before.
 /// </summary>
 public sealed class QueryRoundTrip : IMeasurement
 {
@@ -26,6 +27,16 @@ public sealed class QueryRoundTrip : IMeasurement
         var size = context.Size;
         var directory = Directory();
         var query = new CapabilityQuery("stt");
+        // The bare clients use the same identities and topic as the bus clients, so the two never run at
+        // the same time: each would otherwise also receive, and answer, the other's questions.
+        (Samples LatenciesMs, double Rate) rawSequential, rawConcurrent, sequential, concurrent;
+        await using (var raw = await RawRequestResponse.StartAsync(broker, RequestBytes(query), ReplyBytes(directory), cancellationToken))
+        {
+            await LatencyRecorder.RunAsync(raw.AskAsync, size.WarmUp(size.QuerySamples), 1, cancellationToken);
+            rawSequential = await LatencyRecorder.RunAsync(raw.AskAsync, size.QuerySamples, 1, cancellationToken);
+            rawConcurrent = await LatencyRecorder.RunAsync(raw.AskAsync, size.ConcurrentQuerySamples, InFlight, cancellationToken);
+        }
+
         BusClient? discovery = null;
         BusClient? cli = null;
         try
@@ -37,52 +48,46 @@ public sealed class QueryRoundTrip : IMeasurement
             var asker = cli;
             Task Ask(CancellationToken ct) => asker.QueryAsync<CapabilityQuery, ServiceDirectory>(Topics.Discovery.Query, query, cancellationToken: ct);
 
-            await using var raw = await RawRequestResponse.StartAsync(broker, RequestBytes(cli, query), ReplyBytes(discovery, directory), cancellationToken);
-
-            // Warm-up both paths (JIT, connection buffers), then measure them back to back.
             await LatencyRecorder.RunAsync(Ask, size.WarmUp(size.QuerySamples), 1, cancellationToken);
-            await LatencyRecorder.RunAsync(raw.AskAsync, size.WarmUp(size.QuerySamples), 1, cancellationToken);
-            var rawSequential = await LatencyRecorder.RunAsync(raw.AskAsync, size.QuerySamples, 1, cancellationToken);
-            var sequential = await LatencyRecorder.RunAsync(Ask, size.QuerySamples, 1, cancellationToken);
-            var rawConcurrent = await LatencyRecorder.RunAsync(raw.AskAsync, size.ConcurrentQuerySamples, InFlight, cancellationToken);
-            var concurrent = await LatencyRecorder.RunAsync(Ask, size.ConcurrentQuerySamples, InFlight, cancellationToken);
-
-            const string baseline = "bare MQTTnet request/response, QoS 1";
-            var sequentialFigure = Figure.Of("rpc.query.sequential", "cli -> discovery query, one at a time", "ms", sequential.LatenciesMs) with
-            {
-                Baseline = baseline,
-                BaselineMedian = rawSequential.LatenciesMs.Median,
-                Note = $"baseline p99 {NumberText.Format(rawSequential.LatenciesMs.Percentile(0.99))} ms",
-            };
-            var concurrentFigure = Figure.Of($"rpc.query.inflight{InFlight}", $"cli -> discovery query, {InFlight} in flight", "ms", concurrent.LatenciesMs) with
-            {
-                Baseline = baseline,
-                BaselineMedian = rawConcurrent.LatenciesMs.Median,
-                Note = $"baseline p99 {NumberText.Format(rawConcurrent.LatenciesMs.Percentile(0.99))} ms",
-            };
-            return
-            [
-                sequentialFigure with
-                {
-                    Targets =
-                    [
-                        TargetCheck.Below("p50 ms", sequentialFigure.Median, 1),
-                        TargetCheck.Below("p99 ms", sequentialFigure.P99 ?? double.MaxValue, 5),
-                    ],
-                },
-                concurrentFigure,
-                new Figure($"rpc.query.inflight{InFlight}.rate", $"queries answered per second, {InFlight} in flight", "query/s", concurrent.Rate, null, 1)
-                {
-                    Baseline = baseline,
-                    BaselineMedian = rawConcurrent.Rate,
-                },
-            ];
+            sequential = await LatencyRecorder.RunAsync(Ask, size.QuerySamples, 1, cancellationToken);
+            concurrent = await LatencyRecorder.RunAsync(Ask, size.ConcurrentQuerySamples, InFlight, cancellationToken);
         }
         finally
         {
             await BenchBus.StopAsync(cli);
             await BenchBus.StopAsync(discovery);
         }
+
+        const string baseline = "bare MQTTnet request/response, QoS 1";
+        var sequentialFigure = Figure.Of("rpc.query.sequential", "cli -> discovery query, one at a time", "ms", sequential.LatenciesMs) with
+        {
+            Baseline = baseline,
+            BaselineMedian = rawSequential.LatenciesMs.Median,
+            Note = $"baseline p99 {NumberText.Format(rawSequential.LatenciesMs.Percentile(0.99))} ms",
+        };
+        var concurrentFigure = Figure.Of($"rpc.query.inflight{InFlight}", $"cli -> discovery query, {InFlight} in flight", "ms", concurrent.LatenciesMs) with
+        {
+            Baseline = baseline,
+            BaselineMedian = rawConcurrent.LatenciesMs.Median,
+            Note = $"baseline p99 {NumberText.Format(rawConcurrent.LatenciesMs.Percentile(0.99))} ms",
+        };
+        return
+        [
+            sequentialFigure with
+            {
+                Targets =
+                [
+                    TargetCheck.Below("p50 ms", sequentialFigure.Median, 1),
+                    TargetCheck.Below("p99 ms", sequentialFigure.P99 ?? double.MaxValue, 5),
+                ],
+            },
+            concurrentFigure,
+            new Figure($"rpc.query.inflight{InFlight}.rate", $"queries answered per second, {InFlight} in flight", "query/s", concurrent.Rate, null, 1)
+            {
+                Baseline = baseline,
+                BaselineMedian = rawConcurrent.Rate,
+            },
+        ];
     }
 
     private static ServiceDirectory Directory()
@@ -91,14 +96,16 @@ public sealed class QueryRoundTrip : IMeasurement
         return new ServiceDirectory(now, [new DirectoryEntry(ServiceNames.Stt, "main", BusClient.Version, ["stt", "wake"], now, now, HealthState.Online)]);
     }
 
-    private static byte[] RequestBytes(BusClient cli, CapabilityQuery query) =>
-        EnvelopeCodec.Encode(cli.CreateEnvelope(MessageType.Query, cli.Json.ToElement(query), MessagePriority.Normal, 6, null, null, null, null, Envelope.Broadcast));
+    // The bytes a query and its answer carry on the wire, for the bare clients to exchange.
+    private static byte[] RequestBytes(CapabilityQuery query) => EnvelopeCodec.Encode(new Envelope(
+        Guid.NewGuid().ToString(), Envelope.UnixSeconds(DateTimeOffset.UtcNow), ServiceNames.Cli, Envelope.Broadcast, MessageType.Query,
+        MessagePriority.Normal, 6, JsonSerializer.SerializeToElement(query, ContractsJson.Default.CapabilityQuery), new Routing()));
 
-    private static byte[] ReplyBytes(BusClient discovery, ServiceDirectory directory)
+    private static byte[] ReplyBytes(ServiceDirectory directory)
     {
-        var reply = new Reply(true, discovery.Json.ToElement(directory));
-        var envelope = discovery.CreateEnvelope(MessageType.Response, discovery.Json.ToElement(reply), MessagePriority.Normal, 6,
-            Guid.NewGuid().ToString(), null, null, null, ServiceNames.Cli);
-        return EnvelopeCodec.Encode(envelope);
+        var reply = new Reply(true, JsonSerializer.SerializeToElement(directory, ContractsJson.Default.ServiceDirectory));
+        return EnvelopeCodec.Encode(new Envelope(
+            Guid.NewGuid().ToString(), Envelope.UnixSeconds(DateTimeOffset.UtcNow), ServiceNames.Discovery, ServiceNames.Cli, MessageType.Response,
+            MessagePriority.Normal, 6, JsonSerializer.SerializeToElement(reply, ContractsJson.Default.Reply), new Routing(1), Guid.NewGuid().ToString()));
     }
 }

@@ -17,7 +17,7 @@ public sealed class VoicePipeline : IMeasurement
     public static readonly string[] Commands = [Command, "turn off the kitchen light"];
     public const string Site = "bench";
 
-    private static readonly string[] Stages = ["vad_end", "stt", "ai", "command", "tts", "total"];
+    private static readonly string[] Stages = ["vad_end", "stt", "ai", "command", "tts", "tts_audio", "total"];
 
     public string Group => "pipeline";
 
@@ -104,7 +104,8 @@ public sealed class VoicePipeline : IMeasurement
         "stt" => "stage: STT decode",
         "ai" => "stage: AI request -> response (intent, device command, reply)",
         "command" => "stage: command/execute -> command/result on the bus",
-        "tts" => "stage: TTS request -> response",
+        "tts" => "stage: TTS request -> response (router's view)",
+        "tts_audio" => "stage: tts/request -> reply audio, seen on the bus",
         _ => "router total: VAD close -> TTS response",
     };
 }

@@ -7,4 +7,4 @@ namespace Alicia.Bench.Reporting;
     WriteIndented = true,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(BenchReport))]
-internal sealed partial class BenchJson : JsonSerializerContext;
+public sealed partial class BenchJson : JsonSerializerContext;
