@@ -9,7 +9,11 @@ namespace Alicia.Speech;
 /// Grammar-constrained speech recognition with pocketsphinx. The acoustic model and dictionary are loaded once
 /// and kept warm; grammars can be switched at run time without reloading them.
 /// </summary>
-/// <remarks>A pocketsphinx decoder is not thread-safe, so every call is serialized on this instance.</remarks>
+/// <remarks>
+/// A pocketsphinx decoder is not thread-safe, so every call is serialized on this instance. An utterance is decoded
+/// either at once (<see cref="Recognize(ReadOnlySpan{short})"/>) or while it is spoken (<see cref="StartUtterance"/>);
+/// while a streamed utterance is open the decoder belongs to it and <see cref="Recognize(ReadOnlySpan{short})"/> refuses.
+/// </remarks>
 public sealed class SpeechRecognizer : IDisposable
 {
     /// <summary>
@@ -37,6 +41,17 @@ public sealed class SpeechRecognizer : IDisposable
     private string? _searchName;
     private int _grammarCount;
     private bool _disposed;
+
+    // The open streamed utterance, if any, and what it has cost so far.
+    private StreamedUtterance? _stream;
+    private UtteranceConditioner? _streamConditioner;
+    private long _streamSamples;
+    private TimeSpan _streamWall;
+    private TimeSpan _streamCpu;
+
+    // A grammar that arrived during a streamed utterance: compiled at once (so errors are reported to the caller),
+    // switched to when the utterance ends, because pocketsphinx cannot change the search inside an utterance.
+    private string? _deferredSearchName;
 
     public SpeechRecognizer(SpeechModelOptions? options = null, AudioConditioning? conditioning = null)
     {
@@ -97,14 +112,19 @@ public sealed class SpeechRecognizer : IDisposable
                 throw new InvalidGrammarException("pocketsphinx could not compile the grammar; check its JSGF syntax.");
             }
 
-            _decoder.ActivateSearch(name);
-            if (_searchName is not null)
+            Grammar = jsgf;
+            if (_stream is not null)
             {
-                _decoder.RemoveSearch(_searchName);
+                if (_deferredSearchName is not null)
+                {
+                    _decoder.RemoveSearch(_deferredSearchName);
+                }
+
+                _deferredSearchName = name;
+                return;
             }
 
-            _searchName = name;
-            Grammar = jsgf;
+            SwitchSearch(name);
         }
     }
 
@@ -137,23 +157,118 @@ public sealed class SpeechRecognizer : IDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_searchName is null)
-            {
-                throw new InvalidOperationException("Set a grammar with UseGrammar before recognizing speech.");
-            }
-
+            RequireIdleWithGrammar();
             var started = Stopwatch.GetTimestamp();
             var cpuStarted = ThreadCpuClock.Now();
-            var audio = AudioConditioner.Apply(pcm16k, Options.SampleRate, Conditioning);
+            var audio = UtteranceConditioner.Apply(pcm16k, Options.SampleRate, Conditioning);
             _decoder.StartUtterance();
             _decoder.Process(audio, fullUtterance: true);
             _decoder.EndUtterance();
             var (text, score) = _decoder.Hypothesis();
             var confidence = text.Length == 0 ? 0.0 : Confidence(score, (long)audio.Length * 100 / Options.SampleRate);
-            return new Transcript(text, confidence, duration, Stopwatch.GetElapsedTime(started))
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            return new Transcript(text, confidence, duration, elapsed)
             {
                 DecodeCpuTime = ThreadCpuClock.Now() - cpuStarted,
+                FinishTime = elapsed,
             };
+        }
+    }
+
+    /// <summary>
+    /// Starts decoding an utterance while it is spoken: feed it with <see cref="StreamedUtterance.Feed"/> as the audio
+    /// arrives and call <see cref="StreamedUtterance.End"/> when it is over, so only the end of the search is left
+    /// after the last sample. The audio is conditioned exactly as for <see cref="Recognize(ReadOnlySpan{short})"/>.
+    /// </summary>
+    /// <remarks>
+    /// Decoding in pieces makes pocketsphinx normalize the cepstral mean with a running estimate carried from one
+    /// utterance to the next (its "live" mode) instead of the mean of the whole utterance, and it stays in that mode
+    /// for later whole-utterance decodes on this decoder too. Transcripts are the same in nearly all cases; scores differ.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">No grammar has been set, or an utterance is already open.</exception>
+    public StreamedUtterance StartUtterance()
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            RequireIdleWithGrammar();
+            var started = Stopwatch.GetTimestamp();
+            var cpuStarted = ThreadCpuClock.Now();
+            _decoder.StartUtterance();
+            var stream = new StreamedUtterance(this);
+            _stream = stream;
+            _streamSamples = 0;
+            _streamConditioner = new UtteranceConditioner(Options.SampleRate, Conditioning, chunk => _decoder.Process(chunk, fullUtterance: false));
+            _streamWall = Stopwatch.GetElapsedTime(started);
+            _streamCpu = ThreadCpuClock.Now() - cpuStarted;
+            return stream;
+        }
+    }
+
+    internal void Feed(StreamedUtterance stream, ReadOnlySpan<short> pcm16k)
+    {
+        lock (_lock)
+        {
+            RequireOpen(stream);
+            var started = Stopwatch.GetTimestamp();
+            var cpuStarted = ThreadCpuClock.Now();
+            try
+            {
+                _streamSamples += pcm16k.Length;
+                _streamConditioner!.Push(pcm16k);
+            }
+            catch
+            {
+                Close();
+                throw;
+            }
+
+            _streamWall += Stopwatch.GetElapsedTime(started);
+            _streamCpu += ThreadCpuClock.Now() - cpuStarted;
+        }
+    }
+
+    internal Transcript End(StreamedUtterance stream)
+    {
+        lock (_lock)
+        {
+            RequireOpen(stream);
+            var started = Stopwatch.GetTimestamp();
+            var cpuStarted = ThreadCpuClock.Now();
+            var conditioner = _streamConditioner!;
+            string text;
+            int score;
+            var ended = false;
+            try
+            {
+                conditioner.Finish();
+                _decoder.EndUtterance();
+                ended = true;
+                (text, score) = _decoder.Hypothesis();
+            }
+            finally
+            {
+                Close(endUtterance: !ended);
+            }
+
+            var finishing = Stopwatch.GetElapsedTime(started);
+            var confidence = text.Length == 0 ? 0.0 : Confidence(score, conditioner.Emitted * 100 / Options.SampleRate);
+            return new Transcript(text, confidence, TimeSpan.FromSeconds((double)_streamSamples / Options.SampleRate), _streamWall + finishing)
+            {
+                DecodeCpuTime = _streamCpu + (ThreadCpuClock.Now() - cpuStarted),
+                FinishTime = finishing,
+            };
+        }
+    }
+
+    internal void Cancel(StreamedUtterance stream)
+    {
+        lock (_lock)
+        {
+            if (_stream == stream && !_disposed)
+            {
+                Close();
+            }
         }
     }
 
@@ -177,6 +292,63 @@ public sealed class SpeechRecognizer : IDisposable
     {
         var perFrame = (double)pathScore / Math.Max(1, frames);
         return 1.0 / (1.0 + Math.Exp(-(perFrame - ConfidenceMidpoint) / ConfidenceScale));
+    }
+
+    private void RequireIdleWithGrammar()
+    {
+        if (_searchName is null)
+        {
+            throw new InvalidOperationException("Set a grammar with UseGrammar before recognizing speech.");
+        }
+
+        if (_stream is not null)
+        {
+            throw new InvalidOperationException("A streamed utterance is open on this recognizer; end it first.");
+        }
+    }
+
+    private void RequireOpen(StreamedUtterance stream)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_stream != stream)
+        {
+            throw new InvalidOperationException("The streamed utterance has already ended.");
+        }
+    }
+
+    /// <summary>Leaves the streamed utterance and switches to a grammar that arrived during it.</summary>
+    private void Close(bool endUtterance = true)
+    {
+        _stream = null;
+        _streamConditioner = null;
+        if (endUtterance)
+        {
+            // Ending an abandoned utterance only tidies the decoder; its result is of no interest.
+            try
+            {
+                _decoder.EndUtterance();
+            }
+            catch (SpeechEngineException)
+            {
+            }
+        }
+
+        if (_deferredSearchName is { } deferred)
+        {
+            _deferredSearchName = null;
+            SwitchSearch(deferred);
+        }
+    }
+
+    private void SwitchSearch(string name)
+    {
+        _decoder.ActivateSearch(name);
+        if (_searchName is not null)
+        {
+            _decoder.RemoveSearch(_searchName);
+        }
+
+        _searchName = name;
     }
 
     public void Dispose()

@@ -12,6 +12,12 @@ public sealed record Transcript(string Text, double Confidence, TimeSpan AudioDu
     /// <summary>CPU time the decoding thread spent; unlike <see cref="DecodeTime"/> it does not grow when the machine is busy.</summary>
     public TimeSpan DecodeCpuTime { get; init; }
 
+    /// <summary>
+    /// Time from the last sample to the transcript: all of <see cref="DecodeTime"/> for a whole-utterance decode, only
+    /// the end of the search for a <see cref="StreamedUtterance"/> (the rest was done while the audio arrived).
+    /// </summary>
+    public TimeSpan FinishTime { get; init; }
+
     /// <summary>How many times faster than real time the audio was decoded (audio duration / decode time).</summary>
     public double SpeedFactor => DecodeTime > TimeSpan.Zero ? AudioDuration / DecodeTime : double.PositiveInfinity;
 }

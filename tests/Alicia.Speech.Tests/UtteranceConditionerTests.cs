@@ -1,0 +1,58 @@
+namespace Alicia.Speech.Tests;
+
+/// <summary>Conditioning audio in pieces hands the decoder exactly what conditioning it whole does.</summary>
+public sealed class UtteranceConditionerTests
+{
+    public static TheoryData<int, int, int> Cases => new()
+    {
+        // quiet before, loud samples, quiet after (samples at 16 kHz), for each piece size below
+        { 4000, 8000, 6000 },
+        { 0, 5000, 0 },
+        { 3000, 0, 0 },
+        { 7, 1601, 13 },
+        { 800, 300, 2000 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Pieces_of_any_size_give_the_whole_utterance_result(int quietBefore, int loud, int quietAfter)
+    {
+        var random = new Random(quietBefore + loud + quietAfter);
+        var audio = new short[quietBefore + loud + quietAfter];
+        for (var i = 0; i < audio.Length; i++)
+        {
+            // Speech-like level in the middle with a short gap, a few LSB of hiss around it.
+            var inside = i >= quietBefore && i < quietBefore + loud && (i - quietBefore) % 2000 > 150;
+            audio[i] = (short)(inside ? random.Next(-6000, 6000) : random.Next(-3, 4));
+        }
+
+        foreach (var conditioning in new[] { AudioConditioning.Default, AudioConditioning.None, new AudioConditioning(PaddingMs: 30, NoiseAmplitude: 5) })
+        {
+            var whole = UtteranceConditioner.Apply(audio, 16000, conditioning);
+            foreach (var piece in new[] { 1, 160, 333, 4096 })
+            {
+                var streamed = new List<short>();
+                var conditioner = new UtteranceConditioner(16000, conditioning, chunk => streamed.AddRange(chunk));
+                for (var start = 0; start < audio.Length; start += piece)
+                {
+                    conditioner.Push(audio.AsSpan(start, Math.Min(piece, audio.Length - start)));
+                }
+
+                conditioner.Finish();
+                Assert.Equal(whole, streamed.ToArray());
+                Assert.Equal(whole.Length, conditioner.Emitted);
+            }
+        }
+    }
+
+    [Fact]
+    public void Quiet_edges_are_trimmed_to_a_50_ms_margin()
+    {
+        var audio = new short[16000];
+        audio.AsSpan(6080, 4000).Fill(5000);
+
+        var conditioned = UtteranceConditioner.Apply(audio, 16000, AudioConditioning.Default);
+
+        Assert.Equal(4000 + (2 * 800), conditioned.Length);
+    }
+}
