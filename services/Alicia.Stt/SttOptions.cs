@@ -57,6 +57,13 @@ public sealed class SttOptions
     /// </summary>
     public int WakeHoldMs { get; set; } = 3000;
 
+    /// <summary>
+    /// Decode a site's utterance while it is spoken (a decoder is held from the VAD's start of speech to its end), so
+    /// that when the VAD closes the utterance only the end of the search is left. Off: the utterance is decoded as a
+    /// whole after the VAD has closed it, which adds its whole decoding time to the wait for the transcript.
+    /// </summary>
+    public bool DecodeWhileSpeaking { get; set; } = true;
+
     /// <summary>Directory of the intent templates the built-in grammar is compiled from until the AI publishes one.</summary>
     public string IntentsDirectory { get; set; } = "config/intents";
 
@@ -105,6 +112,7 @@ public sealed class SttOptions
         MaxSites = MaxSites,
         SiteQueueChunks = SiteQueueChunks,
         WakeHoldMs = WakeHoldMs,
+        DecodeWhileSpeaking = DecodeWhileSpeaking,
         IntentsDirectory = IntentsDirectory,
         ModelDirectory = ModelDirectory,
         Dictionary = Dictionary,

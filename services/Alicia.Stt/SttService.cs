@@ -269,5 +269,5 @@ public sealed class SttService : BusServiceWrapper, ISiteEventSink
     }
 
     private static ListeningSettings ListeningSettingsOf(SttOptions options, string dictionary) =>
-        new(options.WakeWord(), options.SpotterModel(dictionary), options.Vad, options.WakeHoldMs);
+        new(options.WakeWord(), options.SpotterModel(dictionary), options.Vad, options.WakeHoldMs, options.DecodeWhileSpeaking);
 }

@@ -23,6 +23,7 @@ public sealed class EvaluationRun(EvaluationArguments arguments, Action<string> 
             IntentsDirectory = arguments.IntentsDirectory,
             Decoders = 1,
             DecoderArguments = new Dictionary<string, string>(arguments.DecoderArguments, StringComparer.Ordinal),
+            DecodeWhileSpeaking = !arguments.DecodeAfterClose,
         };
         var directory = DefaultGrammar.Locate(options.IntentsDirectory)
             ?? throw new DirectoryNotFoundException($"intent templates '{options.IntentsDirectory}' not found");
@@ -33,10 +34,12 @@ public sealed class EvaluationRun(EvaluationArguments arguments, Action<string> 
         pool.UseGrammar(intents.ToJsgf(), DefaultGrammar.IntentsVersion);
         var transcriber = new UtteranceTranscriber(pool, options.MaxAudioSeconds);
         using var synthesizer = new EspeakSynthesizer();
+        var site = arguments.Streaming ? new StreamedSite(transcriber, options) : null;
+        Func<byte[], Heard> transcribe = site is null ? wav => Transcribe(transcriber, wav) : wav => Stream(site, transcriber, wav);
 
         // Warm up both engines so the first measurement is not the one that loads caches.
         var warm = Wav.Write(synthesizer.Synthesize("what time is it"));
-        _ = Transcribe(transcriber, warm);
+        _ = transcribe(warm);
 
         var results = new List<UtteranceResult>();
         foreach (var voice in arguments.Voices)
@@ -47,27 +50,29 @@ public sealed class EvaluationRun(EvaluationArguments arguments, Action<string> 
                 foreach (var sentence in sentences)
                 {
                     var wav = Wav.Write(synthesizer.Synthesize(sentence.Text, new SpeechOptions(voice, rate)));
-                    results.Add(Score(intents, sentence, voice, rate, wav, transcriber));
+                    results.Add(Score(intents, sentence, voice, rate, transcribe(wav)));
                 }
             }
         }
 
+        site?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return Summarize(results, sentences.Count, TtsMilliseconds(synthesizer));
     }
 
-    private static UtteranceResult Score(IntentRecognizer intents, IntentExample sentence, string voice, int rate, byte[] wav, UtteranceTranscriber transcriber)
+    private static UtteranceResult Score(IntentRecognizer intents, IntentExample sentence, string voice, int rate, Heard result)
     {
         var expected = SentenceNormalizer.Normalize(sentence.Text);
-        var (heard, error, audioSeconds, wallMs, cpuMs) = Transcribe(transcriber, wav);
+        var (heard, error, audioSeconds, wallMs, cpuMs, latencyMs) = result;
         var words = WordErrors.Words(expected);
         var match = heard.Length == 0 ? null : intents.Recognize(heard);
         var intentCorrect = match is not null && match.Intent == sentence.Intent
             && match.Slots.Select(s => (s.Name, s.Value)).SequenceEqual(sentence.Slots.Select(s => (s.Name, s.Value)));
         return new UtteranceResult(voice, rate, sentence.Intent, expected, heard, error, words.Length,
-            WordErrors.Count(words, WordErrors.Words(heard)), intentCorrect, audioSeconds, wallMs, cpuMs);
+            WordErrors.Count(words, WordErrors.Words(heard)), intentCorrect, audioSeconds, wallMs, cpuMs, latencyMs);
     }
 
-    private static (string Heard, string? Error, double AudioSeconds, double WallMs, double CpuMs) Transcribe(UtteranceTranscriber transcriber, byte[] wav)
+    /// <summary>The request path: the whole WAV is decoded at once, so the wait for the transcript is all of its decoding.</summary>
+    private static Heard Transcribe(UtteranceTranscriber transcriber, byte[] wav)
     {
         var audio = transcriber.ReadWav(wav);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -86,7 +91,16 @@ public sealed class EvaluationRun(EvaluationArguments arguments, Action<string> 
 
         var wall = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-        return (heard, error, audio.Duration.TotalSeconds, wall, cpuMs);
+        return new Heard(heard, error, audio.Duration.TotalSeconds, wall, cpuMs, wall);
+    }
+
+    /// <summary>The streaming path: decoding cost as the decoder measured it, and the wait from the VAD's decision to the transcript.</summary>
+    private static Heard Stream(StreamedSite site, UtteranceTranscriber transcriber, byte[] wav)
+    {
+        var audio = transcriber.ReadWav(wav);
+        var result = site.Transcribe(audio.Samples);
+        return new Heard(result.Text, result.Error, audio.Duration.TotalSeconds, result.DecodeTime.TotalMilliseconds,
+            result.DecodeCpuTime.TotalMilliseconds, result.ClosedToTranscriptMs);
     }
 
     /// <summary>Median time to synthesize a short reply, warm.</summary>
@@ -121,12 +135,12 @@ public sealed class EvaluationRun(EvaluationArguments arguments, Action<string> 
         var audio = results.Sum(r => r.AudioSeconds);
         var wall = results.Sum(r => r.DecodeMs) / 1000;
         var cpu = results.Sum(r => r.DecodeCpuMs) / 1000;
-        var twoSeconds = results.Where(r => r.AudioSeconds is >= 1.5 and <= 2.5).Select(r => r.DecodeMs).ToList();
+        var twoSeconds = results.Where(r => r.AudioSeconds is >= 1.5 and <= 2.5 && r.Error is null).Select(r => r.LatencyMs).ToList();
         var byVoice = results.GroupBy(r => (r.Voice, r.RateWpm))
             .Select(g => new VoiceRateAccuracy(g.Key.Voice, g.Key.RateWpm, g.Count(), Accuracy(g), WordAccuracy(g)))
             .ToList();
         return new EvaluationResult(
-            DefaultGrammar.IntentsVersion + " + demo devices",
+            DefaultGrammar.IntentsVersion + " + demo devices" + (arguments.Streaming ? (arguments.DecodeAfterClose ? ", streamed, decoded after the VAD closes" : ", streamed, decoded while spoken") : ", requests"),
             sentences,
             results.Count,
             Accuracy(results),

@@ -1,6 +1,7 @@
 namespace Alicia.SpeechEval;
 
 /// <summary>One spoken sentence and what the STT made of it.</summary>
+/// <param name="LatencyMs">From the end of the utterance (request: its arrival; stream: the VAD's decision) to the transcript.</param>
 public sealed record UtteranceResult(
     string Voice,
     int RateWpm,
@@ -13,7 +14,8 @@ public sealed record UtteranceResult(
     bool IntentCorrect,
     double AudioSeconds,
     double DecodeMs,
-    double DecodeCpuMs)
+    double DecodeCpuMs,
+    double LatencyMs)
 {
     public bool Exact => WordErrors == 0 && Error is null;
 }

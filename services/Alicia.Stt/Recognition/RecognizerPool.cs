@@ -118,8 +118,43 @@ public sealed class RecognizerPool : IDisposable
         }
         finally
         {
-            _idle.Add(recognizer);
+            Return(recognizer);
+        }
+    }
+
+    private void Return(SpeechRecognizer recognizer)
+    {
+        _idle.Add(recognizer);
+        _available.Release();
+    }
+
+    /// <summary>
+    /// Starts decoding an utterance while it is spoken, on a decoder that stays with it until the returned utterance
+    /// is ended or disposed. Null when every decoder is busy: a stream must not wait (its audio keeps coming), so
+    /// the caller decodes the utterance as a whole when it is over instead.
+    /// </summary>
+    public PooledUtterance? TryStartUtterance()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_available.Wait(0))
+        {
+            return null;
+        }
+
+        if (!_idle.TryTake(out var recognizer))
+        {
             _available.Release();
+            throw new InvalidOperationException("No idle decoder although the pool signalled one.");
+        }
+
+        try
+        {
+            return new PooledUtterance(recognizer.StartUtterance(), () => Return(recognizer));
+        }
+        catch
+        {
+            Return(recognizer);
+            throw;
         }
     }
 

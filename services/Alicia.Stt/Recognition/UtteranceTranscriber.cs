@@ -79,10 +79,40 @@ public sealed class UtteranceTranscriber(RecognizerPool pool, double maxAudioSec
     public Transcript Transcribe(AudioClip speech16k, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(speech16k);
+        return Checked(() => pool.Recognize(speech16k.Samples, cancellationToken));
+    }
+
+    /// <summary>
+    /// Starts decoding an utterance while it is spoken (see <see cref="RecognizerPool.TryStartUtterance"/>); null
+    /// when no decoder is free, and then the utterance is decoded with <see cref="Transcribe"/> once it is over.
+    /// </summary>
+    public PooledUtterance? TryStartUtterance()
+    {
+        try
+        {
+            return pool.TryStartUtterance();
+        }
+        catch (SpeechEngineException)
+        {
+            // The whole-utterance path reports the engine's failure with the utterance it concerns.
+            return null;
+        }
+    }
+
+    /// <summary>Ends a streamed utterance: its transcript, or the same errors as <see cref="Transcribe"/>.</summary>
+    /// <exception cref="UnusableAudioException">With reason not_recognized or engine_error.</exception>
+    public static Transcript Finish(PooledUtterance utterance)
+    {
+        ArgumentNullException.ThrowIfNull(utterance);
+        return Checked(utterance.End);
+    }
+
+    private static Transcript Checked(Func<Transcript> decode)
+    {
         Transcript transcript;
         try
         {
-            transcript = pool.Recognize(speech16k.Samples, cancellationToken);
+            transcript = decode();
         }
         catch (SpeechEngineException e)
         {

@@ -28,6 +28,7 @@ internal sealed class SiteListener : IAsyncDisposable
     private bool _spotterFailed;
     private VoiceActivityDetector _vad;
     private AudioFramer _framer;
+    private UtteranceFollower _follower;
     private string? _sessionId;
     private bool _holding;
     private int _heldSamples;
@@ -44,6 +45,7 @@ internal sealed class SiteListener : IAsyncDisposable
         _logger = logger;
         _vad = new VoiceActivityDetector(settings.Vad);
         _framer = new AudioFramer(_vad.FrameSamples);
+        _follower = new UtteranceFollower(transcriber, settings.Vad, settings.DecodeWhileSpeaking);
         _worker = Task.Run(() => RunAsync(_stopping.Token));
     }
 
@@ -80,6 +82,7 @@ internal sealed class SiteListener : IAsyncDisposable
         }
 
         _spotter?.Dispose();
+        _follower.Dispose();
         _stopping.Dispose();
     }
 
@@ -183,6 +186,7 @@ internal sealed class SiteListener : IAsyncDisposable
         _logger.LogDebug("Site {Site}: session {Session} opened, listening for a command", Site, opened.SessionId);
         _sessionId = opened.SessionId;
         _vad.Reset();
+        _follower.Reset();
         var held = _held.ToArray();
         _held.Clear();
         _heldSamples = 0;
@@ -196,12 +200,17 @@ internal sealed class SiteListener : IAsyncDisposable
     private void Listen(ReadOnlySpan<short> frame, List<Func<CancellationToken, Task>> pending, CancellationToken cancellationToken)
     {
         var sessionId = _sessionId!;
+        _follower.Append(frame);
         switch (_vad.Process(frame))
         {
+            case SpeechStarted started:
+                _follower.Started(started);
+                break;
             case UtteranceEnded ended:
                 Transcribe(sessionId, ended, pending, cancellationToken);
                 break;
             case UtteranceDiscarded discarded:
+                _follower.Cancel();
                 _logger.LogDebug("Site {Site}: ignored {Ms:F0} ms of sound (too short for speech)", Site, discarded.SpeechDuration.TotalMilliseconds);
                 break;
         }
@@ -213,8 +222,10 @@ internal sealed class SiteListener : IAsyncDisposable
         var speechEndedAt = closedAt - (ended.DecidedAt - ended.SpeechEnd).TotalSeconds;
         try
         {
-            var transcript = _transcriber.Transcribe(ended.Audio, cancellationToken);
-            _logger.LogInformation("Site {Site}: heard '{Text}' ({Confidence:F2}) in session {Session}", Site, transcript.Text, transcript.Confidence, sessionId);
+            // Decoded while it was spoken when a decoder was free at its start; otherwise as a whole, now.
+            var transcript = _follower.Finish(ended) ?? _transcriber.Transcribe(ended.Audio, cancellationToken);
+            _logger.LogInformation("Site {Site}: heard '{Text}' ({Confidence:F2}, {FinishMs:F1} ms after the end) in session {Session}",
+                Site, transcript.Text, transcript.Confidence, transcript.FinishTime.TotalMilliseconds, sessionId);
             pending.Add(ct => _sink.TranscribedAsync(Site, sessionId, transcript, speechEndedAt, closedAt, ct));
         }
         catch (UnusableAudioException e)
@@ -241,6 +252,7 @@ internal sealed class SiteListener : IAsyncDisposable
     {
         _sessionId = null;
         _vad.Reset();
+        _follower.Reset();
         _held.Clear();
         _heldSamples = 0;
         _holding = false;
@@ -258,10 +270,13 @@ internal sealed class SiteListener : IAsyncDisposable
             _spotterFailed = false;
         }
 
-        if (settings.Vad != _settings.Vad)
+        if (settings.Vad != _settings.Vad || settings.DecodeWhileSpeaking != _settings.DecodeWhileSpeaking)
         {
+            // The follower counts samples as the VAD does, from the VAD's start, so the two are replaced together.
             _vad = new VoiceActivityDetector(settings.Vad);
             _framer = new AudioFramer(_vad.FrameSamples);
+            _follower.Dispose();
+            _follower = new UtteranceFollower(_transcriber, settings.Vad, settings.DecodeWhileSpeaking);
         }
 
         _settings = settings;
@@ -288,5 +303,6 @@ internal sealed class SiteListener : IAsyncDisposable
         return _spotter;
     }
 
-    private static double Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
+    // Sub-millisecond: the wait from the VAD's decision to the transcript is measured from these stamps and is a few ms.
+    private static double Now() => (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalSeconds;
 }
