@@ -42,6 +42,34 @@ internal sealed class JsgfReader
         return string.Join(' ', words);
     }
 
+    /// <summary>Every sentence of the grammar (for small grammars only: stops with an error beyond <paramref name="limit"/>).</summary>
+    public IReadOnlyList<string> Sentences(int limit = 100_000)
+    {
+        var sentences = Expand(new Reference("command"), limit).Select(words => string.Join(' ', words)).ToList();
+        return sentences;
+    }
+
+    private List<List<string>> Expand(Node node, int limit)
+    {
+        List<List<string>> result = node switch
+        {
+            Word word => [[word.Text]],
+            Sequence sequence => sequence.Items.Aggregate(
+                new List<List<string>> { new() },
+                (prefixes, item) => [.. prefixes.SelectMany(p => Expand(item, limit).Select(e => (List<string>)[.. p, .. e]))]),
+            Choice choice => [.. choice.Choices.SelectMany(c => Expand(c, limit))],
+            Optional optional => [[], .. Expand(optional.Inner, limit)],
+            Reference reference => Expand(_rules[reference.Name], limit),
+            _ => throw new InvalidOperationException(),
+        };
+        if (result.Count > limit)
+        {
+            throw new InvalidOperationException($"more than {limit} sentences");
+        }
+
+        return result;
+    }
+
     private static List<string> Tokenize(string text)
     {
         var tokens = new List<string>();

@@ -4,7 +4,8 @@ namespace Alicia.Intents;
 
 /// <summary>
 /// Writes the templates as a JSGF grammar for pocketsphinx: one rule per intent, one per slot list
-/// (expanded to the current names) and one per number range (spoken as words). Tags and
+/// (expanded to the current names) and one per number range (spoken as words, with shared parts as rules of their
+/// own, see <see cref="NumberGrammar"/>). Tags and
 /// substitutions only affect values, so they are left out; the grammar accepts exactly the
 /// sentences the recognizer matches exactly.
 /// </summary>
@@ -130,8 +131,10 @@ internal sealed class JsgfWriter
         var name = $"number_{range.Min}_{range.Max}";
         if (!_helperRules.ContainsKey(name))
         {
-            var numbers = Enumerable.Range(range.Min, range.Max - range.Min + 1).Select(n => string.Join(' ', NumberWords.ToWords(n)));
-            _helperRules[name] = Alternatives(numbers);
+            foreach (var (rule, body) in NumberGrammar.Rules(name, range.Min, range.Max))
+            {
+                _helperRules[rule] = body;
+            }
         }
 
         return $"<{name}>";
