@@ -31,6 +31,7 @@ public sealed class EspeakSynthesizer : IDisposable
     private static int s_sampleRate;
     private static string? s_currentVoice;
     private static string? s_variantDirectory;
+    private static HashSet<string> s_voiceNames = new(StringComparer.OrdinalIgnoreCase);
     private static List<short>? s_sink;
 
     private bool _disposed;
@@ -111,6 +112,7 @@ public sealed class EspeakSynthesizer : IDisposable
                 _ = EspeakNative.Info(&dataPath);
                 var data = Marshal.PtrToStringUTF8(dataPath);
                 s_variantDirectory = data is null ? null : Path.Combine(data, "voices", "!v");
+                s_voiceNames = InstalledVoiceNames(data);
             }
             s_sampleRate = rate;
             return rate;
@@ -144,6 +146,13 @@ public sealed class EspeakSynthesizer : IDisposable
     /// </summary>
     private static unsafe bool SelectVoice(string voice)
     {
+        var plusAt = voice.IndexOf('+', StringComparison.Ordinal);
+        if (s_voiceNames.Count > 0 && !s_voiceNames.Contains(plusAt < 0 ? voice : voice[..plusAt]))
+        {
+            // Selection by language takes the closest match, so "en-zz" or "fr-xx" would quietly speak as en or fr.
+            return false;
+        }
+
         if (!VariantExists(voice))
         {
             // espeak-ng silently ignores an unknown variant; a caller asking for one should hear about it.
@@ -180,6 +189,42 @@ public sealed class EspeakSynthesizer : IDisposable
         var current = EspeakNative.GetCurrentVoice();
         var identifier = current == null ? null : Marshal.PtrToStringUTF8(current->Identifier);
         return identifier is not null && EspeakNative.SetVoiceByName(identifier + variant) == EspeakNative.ErrorOk;
+    }
+
+    /// <summary>
+    /// Every way a voice can be asked for, read from the voice files in espeak-ng-data/lang: the file's path
+    /// ("gmw/en-US") and name ("en-US"), the voice's name ("Klingon") and each language it speaks ("en-us", "en").
+    /// The files are read rather than asking espeak_ListVoices, which re-sorts the library's voice list and so
+    /// changes which voice a later selection by language picks.
+    /// </summary>
+    private static HashSet<string> InstalledVoiceNames(string? dataDirectory)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var languages = dataDirectory is null ? null : Path.Combine(dataDirectory, "lang");
+        if (languages is null || !Directory.Exists(languages))
+        {
+            return names;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(languages, "*", SearchOption.AllDirectories))
+        {
+            names.Add(Path.GetRelativePath(languages, file).Replace(Path.DirectorySeparatorChar, '/'));
+            names.Add(Path.GetFileName(file));
+            foreach (var line in File.ReadLines(file))
+            {
+                var fields = line.Split([' ', '\t'], 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                if (fields is ["name", var name])
+                {
+                    names.Add(name);
+                }
+                else if (fields is ["language", var language])
+                {
+                    names.Add(language.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]);
+                }
+            }
+        }
+
+        return names;
     }
 
     private static bool VariantExists(string voice)

@@ -114,11 +114,27 @@ public sealed class EspeakSynthesizerTests(SpeechEngines engines)
     [InlineData("xx-nonexistent")]
     [InlineData("en-us+no-such-variant")]
     [InlineData(" ")]
+    [InlineData("en-zz")]
+    [InlineData("fr-xx")]
+    [InlineData("en-")]
+    [InlineData("english")]
     public void Unknown_voices_are_rejected(string voice)
     {
         var error = Assert.ThrowsAny<ArgumentException>(() => _synthesizer.Synthesize("hello", new SpeechOptions(voice)));
         Assert.Contains("voice", error.Message, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Theory]
+    [InlineData("en-us")]
+    [InlineData("EN-US")]
+    [InlineData("en-gb")]
+    [InlineData("en")]
+    [InlineData("fr")]
+    [InlineData("gmw/en-US")]
+    [InlineData("en+f3")]
+    [InlineData("en-us+m7")]
+    public void Voices_by_file_language_or_variant_are_spoken(string voice) =>
+        Assert.True(_synthesizer.Synthesize("hello", new SpeechOptions(voice)).Duration > TimeSpan.FromSeconds(0.2));
 
     [Fact]
     public void After_an_unknown_voice_the_engine_still_speaks()

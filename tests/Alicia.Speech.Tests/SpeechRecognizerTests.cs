@@ -131,6 +131,26 @@ public sealed class SpeechRecognizerTests(SpeechEngines engines)
     }
 
     [Fact]
+    public void Extra_pronunciations_of_known_words_are_added_as_alternatives_instead_of_failing()
+    {
+        // "kitchen" as the stock dictionary already says it, "light" differently.
+        const string kitchen = "K IH CH AH N";
+        using var recognizer = new SpeechRecognizer(new SpeechModelOptions
+        {
+            ExtraPronunciations = new Dictionary<string, string> { ["kitchen"] = kitchen, ["light"] = "L AY T IY", ["zorblax"] = "Z AO R B L AE K S" },
+        });
+        recognizer.AddWord("light", "L AY T IY");
+        recognizer.AddWord("zorblax", "Z AO R B L AE K S");
+        recognizer.UseGrammar(LightsGrammar);
+
+        Assert.False(recognizer.IsInDictionary("kitchen(2)"));
+        Assert.True(recognizer.IsInDictionary("light(2)"));
+        Assert.False(recognizer.IsInDictionary("light(3)"));
+        Assert.False(recognizer.IsInDictionary("zorblax(2)"));
+        Assert.Equal("turn on the kitchen light", recognizer.Recognize(engines.Speak("turn on the kitchen light")).Text);
+    }
+
+    [Fact]
     public void A_pronunciation_with_unknown_phones_is_rejected()
     {
         using var recognizer = new SpeechRecognizer();

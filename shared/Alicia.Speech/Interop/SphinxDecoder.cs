@@ -127,11 +127,43 @@ internal sealed unsafe class SphinxDecoder : IDisposable
             throw new ArgumentException($"The pronunciation of '{word}' is empty.", nameof(phones));
         }
 
-        if (PocketSphinxNative.AddWord(_handle, word, phones.Trim(), update ? 1 : 0) < 0)
+        var normalized = string.Join(' ', phones.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var entry = FreeEntryFor(word, normalized);
+        if (entry is null)
+        {
+            // The dictionary says it this way already.
+            return;
+        }
+
+        if (PocketSphinxNative.AddWord(_handle, entry, normalized, update ? 1 : 0) < 0)
         {
             throw new ArgumentException(
-                $"pocketsphinx rejected the pronunciation '{phones}' for '{word}' (unknown phone, or the word exists already).",
+                $"pocketsphinx rejected the pronunciation '{phones}' for '{word}' (a phone the acoustic model does not have?).",
                 nameof(phones));
+        }
+    }
+
+    /// <summary>
+    /// Where a pronunciation goes: the word itself when the dictionary lacks it, otherwise the next alternative
+    /// ("word(2)", "word(3)", ...), which grammar searches use alongside the others; null when one of the word's
+    /// pronunciations is already this one. pocketsphinx refuses to add a word that exists, so an extra
+    /// pronunciation for a known word has to be an alternative.
+    /// </summary>
+    private string? FreeEntryFor(string word, string phones)
+    {
+        for (var alternative = 1; ; alternative++)
+        {
+            var entry = alternative == 1 ? word : $"{word}({alternative.ToString(CultureInfo.InvariantCulture)})";
+            var existing = LookupWord(entry);
+            if (existing is null)
+            {
+                return entry;
+            }
+
+            if (string.Equals(existing.Trim(), phones, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
         }
     }
 
