@@ -11,7 +11,7 @@ public sealed class BenchSmokeTests
 {
     private static readonly string[] ExpectedFigures =
     [
-        "bus.qos0", "bus.qos1", "bus.fanout10", "bus.priority", "bus.priority.fifo",
+        "bus.qos0", "bus.qos0.cpu", "bus.qos1", "bus.qos1.cpu", "bus.fanout10", "bus.priority", "bus.priority.fifo",
         "dispatch.inbox", "dispatch.busclient",
         "rpc.query.sequential", "rpc.query.inflight32", "rpc.query.inflight32.rate",
         "stt.rtf", "stt.decode", "tts.rtf",

@@ -37,6 +37,7 @@ public sealed class BroadcastRig : IAsyncDisposable
     private readonly List<LineCountingSubscriber> _cSubscribers = [];
     private readonly Dictionary<int, string> _lineFiles = [];
     private BusClient _publisher = null!;
+    private int? _brokerPid;
 
     private BroadcastRig(MosquittoBroker broker, int qos)
     {
@@ -75,10 +76,11 @@ public sealed class BroadcastRig : IAsyncDisposable
         var expected = (long)messages * _subscribers.Count;
         _busCounter.Reset(expected);
         var options = new PublishOptions { AtLeastOnce = _qos == 1 };
+        var (clientCpu, brokerCpu) = (CpuClock.Self(), BrokerCpu());
         var started = Stopwatch.GetTimestamp();
         await BenchBus.PublishManyAsync(_publisher, Topic, Payload, messages, options, Window, cancellationToken);
         var (delivered, at) = await _busCounter.WaitAsync(Quiet, cancellationToken);
-        return new RoundResult(expected, delivered, Stopwatch.GetElapsedTime(started, at));
+        return new RoundResult(expected, delivered, Stopwatch.GetElapsedTime(started, at), CpuClock.Self() - clientCpu, BrokerCpu() - brokerCpu);
     }
 
     /// <summary>mosquitto_pub -l to mosquitto_sub(s): from starting the publisher until every subscriber has printed every message.</summary>
@@ -87,12 +89,18 @@ public sealed class BroadcastRig : IAsyncDisposable
         var file = LinesFile(messages);
         var expected = (long)messages * _cSubscribers.Count;
         _cCounter.Reset(expected);
+        var (clientCpu, brokerCpu) = (CClientsCpu(), BrokerCpu());
         var started = Stopwatch.GetTimestamp();
         var publishing = LinePublisher.RunAsync(_broker, Publisher, BaselineTopic, _qos, file, cancellationToken);
         var (delivered, at) = await _cCounter.WaitAsync(Quiet, cancellationToken);
         await publishing;
-        return new RoundResult(expected, delivered, Stopwatch.GetElapsedTime(started, at));
+        return new RoundResult(expected, delivered, Stopwatch.GetElapsedTime(started, at), CClientsCpu() - clientCpu, BrokerCpu() - brokerCpu);
     }
+
+    // The subscribers run on; mosquitto_pub has exited and been waited for by the time this is read again.
+    private double CClientsCpu() => _cSubscribers.Sum(s => CpuClock.Of(s.ProcessId)) + CpuClock.ReapedChildren();
+
+    private double BrokerCpu() => _brokerPid is { } pid ? CpuClock.Of(pid) : double.NaN;
 
     public async ValueTask DisposeAsync()
     {
@@ -115,6 +123,7 @@ public sealed class BroadcastRig : IAsyncDisposable
 
     private async Task StartClientsAsync(int subscribers, CancellationToken cancellationToken)
     {
+        _brokerPid = CpuClock.FindProcess(_broker.ConfigPath);
         _publisher = await BenchBus.StartAsync(_broker, Publisher, cancellationToken: cancellationToken);
         (Payload, EnvelopeBytes) = SizedPayload(_publisher, 256);
         for (var i = 0; i < subscribers; i++)

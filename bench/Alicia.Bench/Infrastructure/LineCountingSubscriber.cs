@@ -21,6 +21,8 @@ public sealed class LineCountingSubscriber : IAsyncDisposable
         _reading = Task.Run(ReadAsync);
     }
 
+    public int ProcessId => _process.Id;
+
     /// <summary>Every line this subscriber has printed (probes included).</summary>
     public long Lines => Interlocked.Read(ref _lines);
 

@@ -34,6 +34,13 @@ public sealed class BusThroughput : IMeasurement
                 Targets = [TargetCheck.AtLeast("ratio", figure.Ratio ?? 0, target)],
                 Note = ThroughputRounds.Describe(size.ThroughputMessages, rig, bus, c),
             });
+            figures.Add(Figure.Of($"bus.qos{qos}.cpu", $"CPU per message in publisher + subscriber, QoS {qos}", "us/msg", bus.ClientCpu, withP99: false) with
+            {
+                Baseline = "mosquitto_pub + mosquitto_sub",
+                BaselineMedian = c.ClientCpu.Median,
+                Note = $"lower is better; the broker spent {NumberText.Format(bus.BrokerCpu.Median)} us/msg for the BusClients, " +
+                    $"{NumberText.Format(c.BrokerCpu.Median)} us/msg for the C clients",
+            });
         }
 
         return figures;

@@ -3,10 +3,16 @@ using Alicia.Bench.Reporting;
 
 namespace Alicia.Bench.Measurements;
 
-/// <summary>The rates of several timed rounds, and everything they lost.</summary>
+/// <summary>The rates and CPU costs of several timed rounds, and everything they lost.</summary>
 public sealed class RoundSeries
 {
     public Samples Rates { get; } = new();
+
+    /// <summary>Client CPU microseconds per message, per round.</summary>
+    public Samples ClientCpu { get; } = new();
+
+    /// <summary>Broker CPU microseconds per message, per round.</summary>
+    public Samples BrokerCpu { get; } = new();
 
     public long Lost { get; private set; }
 
@@ -14,6 +20,8 @@ public sealed class RoundSeries
     {
         ArgumentNullException.ThrowIfNull(round);
         Rates.Add(round.Rate);
+        ClientCpu.Add(round.ClientMicrosecondsPerMessage);
+        BrokerCpu.Add(round.BrokerMicrosecondsPerMessage);
         Lost += round.Lost;
     }
 }

@@ -35,7 +35,6 @@ public static class TableWriter
             text.Append("| ").AppendJoin(" | ", row.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))).AppendLine(" |");
         }
 
-        text.AppendLine();
         AppendNotes(text, report, "- ");
         return text.ToString();
     }
