@@ -12,15 +12,17 @@ public sealed record EvaluationArguments(
     int ShowFailures,
     IReadOnlyDictionary<string, string> DecoderArguments,
     bool Streaming = false,
-    bool DecodeAfterClose = false)
+    bool DecodeAfterClose = false,
+    bool AsSampled = false)
 {
     public const string Usage = """
         usage: Alicia.SpeechEval [--voices en-us,en-gb,en+f3,en-us+m7] [--rates 150,175,200]
                                  [--per-intent 4] [--intents config/intents] [--failures 20] [--json]
                                  [--decoder-arg -NAME=VALUE]...   (extra pocketsphinx arguments, like Services:stt:DecoderArguments)
-                                 [--streaming [--decode-after-close]]
+                                 [--streaming [--decode-after-close]] [--as-sampled]
           --streaming sends each sentence as microphone audio of a site in a listening session (VAD, decoding while
           it is spoken) instead of as a request; --decode-after-close decodes it only when the VAD has closed it.
+          --as-sampled keeps sampled sentences whose number and unit disagree ("sixty second"), which are replaced otherwise.
           Speaks example sentences of the default intents (with the demo devices) with espeak-ng and recognizes
           them through the STT service's decoding path; prints word and sentence accuracy, speed and latency.
         """;
@@ -42,6 +44,7 @@ public sealed record EvaluationArguments(
                 "--intents" => result with { IntentsDirectory = Value() },
                 "--failures" => result with { ShowFailures = Number(Value(), "--failures") },
                 "--streaming" => result with { Streaming = true },
+                "--as-sampled" => result with { AsSampled = true },
                 "--decode-after-close" => result with { DecodeAfterClose = true },
                 "--decoder-arg" => result with { DecoderArguments = WithArgument(result.DecoderArguments, Value()) },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),

@@ -28,7 +28,9 @@ public sealed class EvaluationRun(EvaluationArguments arguments, Action<string> 
         var directory = DefaultGrammar.Locate(options.IntentsDirectory)
             ?? throw new DirectoryNotFoundException($"intent templates '{options.IntentsDirectory}' not found");
         var intents = DemoDevices.Compile(IntentTemplates.Load(directory));
-        var sentences = intents.Examples(arguments.SentencesPerIntent).ToList();
+        var sentences = arguments.AsSampled
+            ? intents.Examples(arguments.SentencesPerIntent).ToList()
+            : NaturalSentences.Examples(intents, arguments.SentencesPerIntent);
 
         using var pool = new RecognizerPool(options.RecognizerModel(options.EffectiveDictionary()), options.Decoders);
         pool.UseGrammar(intents.ToJsgf(), DefaultGrammar.IntentsVersion);
