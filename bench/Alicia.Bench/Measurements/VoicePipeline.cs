@@ -101,7 +101,7 @@ public sealed class VoicePipeline : IMeasurement
     private static string StageTitle(string stage) => stage switch
     {
         "vad_end" => "stage: last voiced frame -> VAD close (silence window)",
-        "stt" => "stage: STT decode",
+        "stt" => "stage: STT, VAD close -> transcript at the router (decoded while spoken)",
         "ai" => "stage: AI request -> response (intent, device command, reply)",
         "command" => "stage: command/execute -> command/result on the bus",
         "tts" => "stage: TTS request -> response (router's view)",
