@@ -62,23 +62,28 @@ public sealed class DiscoveryService(
     private Task OnHealthAsync(BusMessage<JsonElement> message, CancellationToken cancellationToken)
     {
         // health/+ also carries the monitor's summary and health checks: only a service's own report counts.
-        if (message.Payload.ValueKind != JsonValueKind.Object || !message.Topic.EndsWith("/" + message.Envelope.Source, StringComparison.Ordinal))
+        if (!message.Topic.EndsWith("/" + message.Envelope.Source, StringComparison.Ordinal))
         {
             return Task.CompletedTask;
         }
 
+        // A service's message on its own health topic that is not its report is malformed: refused through the
+        // bus (counted as rejected.invalid_payload, one rate-limited log line), not silently dropped.
+        HealthReport report;
         try
         {
-            var report = Bus.Json.FromElement<HealthReport>(message.Payload);
-            return report.Service == message.Envelope.Source
-                ? ChangeAsync(() => _catalog.ObserveHealth(report, time.GetUtcNow()), cancellationToken)
-                : Task.CompletedTask;
+            report = message.Payload.ValueKind == JsonValueKind.Object
+                ? Bus.Json.FromElement<HealthReport>(message.Payload)
+                : throw new JsonException($"the payload is a JSON {message.Payload.ValueKind}, not an object");
         }
         catch (JsonException e)
         {
-            logger.LogDebug("Ignoring a message on {Topic} that is not a health report: {Error}", message.Topic, e.Message);
-            return Task.CompletedTask;
+            throw new PayloadException($"not a health report: {e.Message}");
         }
+
+        return report.Service == message.Envelope.Source
+            ? ChangeAsync(() => _catalog.ObserveHealth(report, time.GetUtcNow()), cancellationToken)
+            : throw new PayloadException($"a health report for '{report.Service}' sent by {message.Envelope.Source}");
     }
 
     private async Task ForgetDeadInstancesAsync(CancellationToken stoppingToken)

@@ -57,15 +57,13 @@ public sealed class HealthMonitorService(
             return UnderGateAsync(() => new HealthChange([], SummaryChanged: true), cancellationToken);
         }
 
-        if (ReadReport(message) is not { } report)
-        {
-            return Task.CompletedTask;
-        }
-
+        var report = ReadReport(message);
         return UnderGateAsync(() => _tracker.Observe(report, time.GetUtcNow()), cancellationToken);
     }
 
-    private HealthReport? ReadReport(BusMessage<JsonElement> message)
+    // Everything under health/ other than the check and our summary is a service's report: anything else is a
+    // malformed message, refused through the bus (counted as rejected.invalid_payload, one rate-limited log line).
+    private HealthReport ReadReport(BusMessage<JsonElement> message)
     {
         var topicService = message.Topic[(message.Topic.LastIndexOf('/') + 1)..];
         HealthReport report;
@@ -75,14 +73,12 @@ public sealed class HealthMonitorService(
         }
         catch (JsonException e)
         {
-            logger.LogDebug("Ignoring a message on {Topic} that is not a health report: {Error}", message.Topic, e.Message);
-            return null;
+            throw new PayloadException($"not a health report: {e.Message}");
         }
 
         if (report.Service != topicService)
         {
-            logger.LogWarning("Ignoring a health report for {Service} on {Topic}", report.Service, message.Topic);
-            return null;
+            throw new PayloadException($"a health report for '{report.Service}' on {message.Topic}");
         }
 
         return report;
