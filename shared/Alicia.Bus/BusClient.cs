@@ -347,9 +347,11 @@ public sealed class BusClient : IAsyncDisposable
             return;
         }
 
-        if (message.Payload.IsEmpty && message.Retain)
+        if (message.Payload.IsEmpty)
         {
-            return; // A cleared retained topic, not a message.
+            // A cleared retained topic, not a message. Subscribers that were already there get the clearing
+            // publish without the retain flag, so the flag cannot tell; no envelope is ever empty.
+            return;
         }
 
         if (!_codec.TryDecode(message.Payload, out var envelope, out var rejection))
