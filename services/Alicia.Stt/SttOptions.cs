@@ -33,8 +33,13 @@ public sealed class SttOptions
     /// </summary>
     public Dictionary<string, string> Pronunciations { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>How the voice activity detector cuts a site's utterances.</summary>
-    public VadOptions Vad { get; set; } = new();
+    /// <summary>
+    /// How the voice activity detector cuts a site's utterances. Shorter start and minimum than the detector's own
+    /// defaults (300 and 400 ms): one-word commands said briskly ("stop", "help", "repeat" at 175-200 wpm) have
+    /// 250-350 ms of voiced sound, and with the defaults 11 of the 1008 streamed evaluation sentences were thrown away
+    /// as too short to be speech.
+    /// </summary>
+    public VadOptions Vad { get; set; } = new() { SpeechStartMs = 200, MinUtteranceMs = 250 };
 
     /// <summary>Longest utterance accepted in a request, in seconds; longer audio is refused with <c>too_long</c>.</summary>
     public double MaxAudioSeconds { get; set; } = 30;
