@@ -84,8 +84,10 @@ public sealed class EspeakSynthesizerTests(SpeechEngines engines)
 
         foreach (var (index, clip) in parallel)
         {
-            // Interleaved calls into the library would mix voices and audio of other requests into this one.
-            Assert.InRange(clip.Duration / sequential[index], 0.95, 1.05);
+            // Interleaved calls into the library would mix voices and audio of other requests into this one. The
+            // margin allows for espeak-ng itself: the same text comes out up to 6 % longer or shorter depending on
+            // the text spoken before it ("what time is it": 18,322 to 19,401 samples after four different sentences).
+            Assert.InRange(clip.Duration / sequential[index], 0.9, 1.1);
             Assert.Equal(requests[index].Text, engines.Recognizer.Recognize(clip).Text);
         }
     }
