@@ -31,6 +31,11 @@ public sealed class SpeechRecognizer : IDisposable
         ["-remove_noise"] = "no",
         // Lattice rescoring changed no result on grammar searches but cost time.
         ["-bestpath"] = "no",
+        // The word-exit beam (default 7e-29) let the search drop the right word ending too early in grammars with many
+        // parallel words (numbers, device names): on the default intents (1008 espeak-ng utterances) 1e-40 took
+        // sentence accuracy from 92.4 % to 93.5 % and "nothing matched" from 14 to 5, at the same speed; 1e-35 and
+        // 1e-44 gained less, and wider phone beams as well (-beam 1e-70) added 0.3 points at a fifth of the speed.
+        ["-wbeam"] = "1e-40",
     };
 
     private const double ConfidenceMidpoint = -30;
