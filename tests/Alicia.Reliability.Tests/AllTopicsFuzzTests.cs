@@ -19,6 +19,7 @@ namespace Alicia.Reliability.Tests;
 /// the topic has an answer), every bad one is counted as refused in the service's own published metrics, and
 /// memory stays bounded.
 /// </summary>
+[Collection(ManagedMemoryGroup.Name)]
 public sealed class AllTopicsFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int BadPerGood = 10;

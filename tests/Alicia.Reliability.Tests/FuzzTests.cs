@@ -12,6 +12,7 @@ namespace Alicia.Reliability.Tests;
 /// Thousands of malformed messages interleaved with good ones: the service stays up, handles every good
 /// message, counts every bad one as rejected or expired, and its memory stays bounded.
 /// </summary>
+[Collection(ManagedMemoryGroup.Name)]
 public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private MosquittoBroker _broker = null!;

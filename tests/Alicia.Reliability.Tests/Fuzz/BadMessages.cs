@@ -17,7 +17,7 @@ internal sealed class BadMessages(FuzzTarget target, int seed, bool nearLimit)
 {
     /// <summary>Just under mosquitto's message_size_limit (1.5 MiB), so the broker delivers it and the service must refuse it.</summary>
     public const int NearLimitBytes = 1_500_000;
-    private const int HugeEvery = 5;
+    private const int HugeEvery = 12;
 
     private readonly Random _random = new(seed);
     private readonly List<string> _kinds = KindsFor(target);
