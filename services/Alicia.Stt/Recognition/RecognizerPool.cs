@@ -125,7 +125,14 @@ public sealed class RecognizerPool : IDisposable
     private void Return(SpeechRecognizer recognizer)
     {
         _idle.Add(recognizer);
-        _available.Release();
+        try
+        {
+            _available.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A streamed utterance can outlive the pool when a site is torn down after it; nothing waits any more.
+        }
     }
 
     /// <summary>
