@@ -6,14 +6,15 @@ namespace Alicia.Intents;
 /// A finite set of word sequences, built as an automaton with empty moves, and written back as the smallest
 /// JSGF that says exactly the same sentences: determinized (sentences that start alike share their beginning) and
 /// minimized (sentences that end alike share their ending), with every part used from more than one place written
-/// as a rule of its own.
+/// as a rule of its own. Only for sets without loops.
 /// </summary>
 /// <remarks>
-/// pocketsphinx searches a JSGF grammar as written: every alternative that begins a sentence is a separate path,
-/// each with its own copy of the words, and a referenced rule is copied wherever it is used. A determinized grammar
-/// has one path per distinct beginning, so the search tries each first word once. Only for grammars without loops.
+/// Used for number ranges, where it turns a hundred alternatives into "( twenty | ... ) [ one | ... ]". Applied to a
+/// whole intent grammar it made pocketsphinx slower, not faster (docs/speech.md): pocketsphinx copies a rule wherever
+/// it is referenced, and determinizing splits optional words ("[ the ]") into separate paths that each carry a copy
+/// of what follows.
 /// </remarks>
-public sealed class WordAutomaton
+internal sealed class WordAutomaton
 {
     private readonly List<List<(string? Word, int To)>> _edges = [[]];
     private readonly HashSet<int> _finals = [];
