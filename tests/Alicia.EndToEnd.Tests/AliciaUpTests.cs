@@ -47,6 +47,22 @@ public sealed class AliciaUpTests(ITestOutputHelper output)
 
             var status = await alicia.RunAsync(Verb, "status");
             Assert.True(status.ExitCode == 0, status.StandardOutput + status.StandardError);
+
+            if (mode == "processes")
+            {
+                // One service restarted on its own: a new process, online again, and its devices still known.
+                var old = started["device-registry"];
+                var restart = await alicia.RunAsync(Verb, "restart", "device-registry");
+                Assert.True(restart.ExitCode == 0, $"restart: {restart.StandardError}\n{alicia.Logs()}");
+                Assert.Contains("device-registry online", restart.StandardError, StringComparison.Ordinal);
+                started = alicia.RecordedProcesses();
+                Assert.NotEqual(old, started["device-registry"]);
+                Assert.False(AliciaScript.IsAlive(old));
+                Assert.True(AliciaScript.IsAlive(started["device-registry"]));
+                var again = await alicia.RunAsync(Verb, "ask", "turn on the kitchen light", "--json");
+                Assert.True(again.ExitCode == 0, $"ask after restart: {again.StandardError}{again.StandardOutput}\n{alicia.Logs()}");
+                Assert.Equal("nominal", JsonDocument.Parse(again.StandardOutput).RootElement.GetProperty("reason").GetString());
+            }
         }
         finally
         {
