@@ -49,6 +49,7 @@ public sealed class SpeechRecognizer : IDisposable
 
     // The open streamed utterance, if any, and what it has cost so far.
     private StreamedUtterance? _stream;
+    private bool _hasStreamed;
     private UtteranceConditioner? _streamConditioner;
     private long _streamSamples;
     private TimeSpan _streamWall;
@@ -200,7 +201,8 @@ public sealed class SpeechRecognizer : IDisposable
             var started = Stopwatch.GetTimestamp();
             var cpuStarted = ThreadCpuClock.Now();
             _decoder.StartUtterance();
-            var stream = new StreamedUtterance(this);
+            var stream = new StreamedUtterance(this, isFirst: !_hasStreamed);
+            _hasStreamed = true;
             _stream = stream;
             _streamSamples = 0;
             _streamConditioner = new UtteranceConditioner(Options.SampleRate, Conditioning, chunk => _decoder.Process(chunk, fullUtterance: false));

@@ -10,7 +10,17 @@ public sealed class StreamedUtterance : IDisposable
 {
     private readonly SpeechRecognizer _recognizer;
 
-    internal StreamedUtterance(SpeechRecognizer recognizer) => _recognizer = recognizer;
+    internal StreamedUtterance(SpeechRecognizer recognizer, bool isFirst)
+    {
+        _recognizer = recognizer;
+        IsFirstOnRecognizer = isFirst;
+    }
+
+    /// <summary>
+    /// The recognizer's first streamed utterance: its running cepstral mean still starts from the model's initial
+    /// estimate rather than from speech heard through this input, so its transcript is less reliable than later ones.
+    /// </summary>
+    public bool IsFirstOnRecognizer { get; }
 
     /// <summary>More audio of the utterance, mono 16-bit PCM at the recognizer's sample rate; decoded before this returns.</summary>
     /// <exception cref="InvalidOperationException">The utterance has already ended.</exception>

@@ -67,7 +67,22 @@ public sealed class UtteranceFollowerTests
         Assert.NotNull(free);
     }
 
-    private static RecognizerPool NewPool()
+    [Fact]
+    public void A_decoders_first_utterance_is_left_to_a_whole_decode_and_the_next_one_is_streamed()
+    {
+        using var pool = NewPool(settled: false);
+        var transcriber = new UtteranceTranscriber(pool, 30);
+        var stream = Voice.Join(Voice.Silence(500), Voice.Say("turn off the kitchen light"), Voice.Silence(1000), Voice.Say("what time is it"), Voice.Silence(1000));
+
+        var heard = Follow(transcriber, stream, VadOptions.Default);
+
+        Assert.Equal(2, heard.Count);
+        Assert.Null(heard[0].Streamed);
+        Assert.Equal("turn off the kitchen light", transcriber.Transcribe(heard[0].Audio).Text);
+        Assert.Equal("what time is it", heard[1].Streamed?.Text);
+    }
+
+    private static RecognizerPool NewPool(bool settled = true)
     {
         var options = Engines.Options();
         var pool = new RecognizerPool(options.RecognizerModel(options.EffectiveDictionary()), 1);
@@ -75,8 +90,9 @@ public sealed class UtteranceFollowerTests
         pool.UseGrammar(jsgf, version);
 
         // The first streamed utterance of a decoder starts from the model's initial cepstral mean; one to settle it.
-        using (var settle = pool.TryStartUtterance()!)
+        if (settled)
         {
+            using var settle = pool.TryStartUtterance()!;
             settle.Feed(Voice.Say("what time is it", "en-gb"));
             _ = settle.End();
         }

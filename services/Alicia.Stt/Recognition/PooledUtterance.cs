@@ -17,6 +17,9 @@ public sealed class PooledUtterance : IDisposable
         _return = returnDecoder;
     }
 
+    /// <inheritdoc cref="StreamedUtterance.IsFirstOnRecognizer"/>
+    public bool IsFirstOnDecoder => _utterance.IsFirstOnRecognizer;
+
     /// <summary>Audio fed so far, in samples.</summary>
     public long FedSamples { get; private set; }
 

@@ -104,7 +104,7 @@ internal sealed class UtteranceFollower : IDisposable
 
     /// <summary>
     /// The VAD closed the utterance: the transcript of what was decoded while it was spoken, or null when it was not
-    /// followed (the caller decodes <see cref="UtteranceEnded.Audio"/> as a whole).
+    /// followed or was its decoder's first (the caller decodes <see cref="UtteranceEnded.Audio"/> as a whole).
     /// </summary>
     /// <exception cref="UnusableAudioException">Nothing in the grammar matched, or the engine failed.</exception>
     public Transcript? Finish(UtteranceEnded ended)
@@ -128,6 +128,15 @@ internal sealed class UtteranceFollower : IDisposable
         }
 
         utterance.Feed(audio.AsSpan((int)fed));
+        if (utterance.IsFirstOnDecoder)
+        {
+            // Streaming this utterance has adapted the decoder's running normalization to the input, but its own
+            // transcript was decoded before that (it once heard "turn off" as "turn on"): the caller decodes it again
+            // as a whole. Only each decoder's first utterance pays for that.
+            EndQuietly(utterance);
+            return null;
+        }
+
         return UtteranceTranscriber.Finish(utterance);
     }
 
@@ -181,6 +190,18 @@ internal sealed class UtteranceFollower : IDisposable
             var to = (int)(Math.Min(end, until) - start);
             _utterance!.Feed(samples.AsSpan(from, to - from));
             _fedUntil = start + to;
+        }
+    }
+
+    private static void EndQuietly(PooledUtterance utterance)
+    {
+        try
+        {
+            utterance.End();
+        }
+        catch (SpeechEngineException)
+        {
+            // The whole-utterance decode that follows reports it.
         }
     }
 
