@@ -25,11 +25,12 @@ public sealed class BusMetrics
     public Counter Rejected { get; } = new("rejected", "Malformed, oversized or looping messages refused.");
     public Counter Dropped { get; } = new("dropped", "Messages dropped by backpressure (queue full).");
     public Counter Duplicates { get; } = new("duplicates", "Repeated commands answered without running the handler again.");
+    public Counter PublishFailed { get; } = new("publish_failed", "Publishes that could not be sent while connected.");
     public Counter OutboxDropped { get; } = new("outbox_dropped", "Publishes dropped while disconnected because the outbox was full.");
     public Counter Reconnects { get; } = new("reconnects", "Successful reconnections to the broker.");
 
     public IEnumerable<Counter> Counters =>
-        [Published, Delivered, Handled, Failed, Retried, DeadLettered, Expired, Rejected, Dropped, Duplicates, OutboxDropped, Reconnects];
+        [Published, Delivered, Handled, Failed, Retried, DeadLettered, Expired, Rejected, Dropped, Duplicates, PublishFailed, OutboxDropped, Reconnects];
 
     public IReadOnlyDictionary<string, Counter> RejectionsByReason => _rejections;
 
