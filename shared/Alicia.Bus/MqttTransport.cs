@@ -149,7 +149,9 @@ public sealed class MqttTransport : IAsyncDisposable
             }
             finally
             {
-                Volatile.Write(ref _writingAtMostOnce, 0);
+                // A full fence: the emptiness check that follows must not be read before the release is visible, or a
+                // message queued by a publisher that just found the flag taken could be left behind.
+                Interlocked.Exchange(ref _writingAtMostOnce, 0);
             }
         }
 
