@@ -39,6 +39,35 @@ public sealed class BusPatternsTests(BrokerFixture fixture) : IClassFixture<Brok
     }
 
     [Fact]
+    public async Task Concurrent_qos0_events_all_arrive_and_each_publisher_keeps_its_order()
+    {
+        const int Publishers = 16;
+        const int PerPublisher = 250;
+        var received = new ConcurrentQueue<Note>();
+        await using var router = await TestBus.StartedAsync(Broker, "voice-router", bus =>
+            bus.OnEvent<Note>(Topics.Ai.Response, (m, _) =>
+            {
+                received.Enqueue(m.Payload);
+                return Task.CompletedTask;
+            }), options => options.DispatchConcurrency = 1);
+        await using var ai = await TestBus.StartedAsync(Broker, "ai");
+
+        await Task.WhenAll(Enumerable.Range(0, Publishers).Select(p => Task.Run(async () =>
+        {
+            for (var i = 0; i < PerPublisher; i++)
+            {
+                await ai.PublishAsync(Topics.Ai.Response, new Note($"publisher {p}", i));
+            }
+        })));
+
+        await TestBus.EventuallyAsync(() => received.Count == Publishers * PerPublisher, Wait, "every event");
+        foreach (var publisher in received.GroupBy(n => n.Text))
+        {
+            Assert.Equal(Enumerable.Range(0, PerPublisher), publisher.Select(n => n.Number));
+        }
+    }
+
+    [Fact]
     public async Task A_command_gets_exactly_one_result()
     {
         var runs = 0;
