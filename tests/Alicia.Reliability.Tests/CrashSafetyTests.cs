@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Alicia.Bus;
 using Alicia.Contracts;
@@ -38,7 +39,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
         await using var watcher = await MessageRecorder.StartAsync(_broker, ServiceNames.Cli,
             [Topics.Health.Of(ServiceNames.DeviceRegistry), Topics.Devices.List]);
         await using var cli = await Clients.Create(_broker, ServiceNames.Cli).StartAsync();
-        var registry = ServiceProcess.Start(_broker, ServiceNames.DeviceRegistry, _data);
+        var registry = StartService(ServiceNames.DeviceRegistry);
         try
         {
             await WaitOnlineAsync(watcher, ServiceNames.DeviceRegistry, registry);
@@ -55,7 +56,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
                 await ClearRetainedAsync(ServiceNames.DeviceRegistry, Topics.Devices.List);
                 var mark = watcher.Messages.Count;
                 await registry.DisposeAsync();
-                registry = ServiceProcess.Start(_broker, ServiceNames.DeviceRegistry, _data);
+                registry = StartService(ServiceNames.DeviceRegistry);
                 await WaitOnlineAsync(watcher, ServiceNames.DeviceRegistry, registry, mark);
 
                 var list = await WaitAfterAsync(watcher, mark, m => m.Topic == Topics.Devices.List && m.Payload.Length > 0);
@@ -82,7 +83,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
         await using var watcher = await MessageRecorder.StartAsync(_broker, ServiceNames.Cli,
             [Topics.Health.Of(ServiceNames.Ai), Topics.Ai.Response, Topics.Ai.Context]);
         await using var cli = await Clients.Create(_broker, ServiceNames.Cli).StartAsync();
-        var ai = ServiceProcess.Start(_broker, ServiceNames.Ai, _data);
+        var ai = StartService(ServiceNames.Ai);
         try
         {
             await WaitOnlineAsync(watcher, ServiceNames.Ai, ai);
@@ -105,7 +106,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
 
             var mark = watcher.Messages.Count;
             await ai.DisposeAsync();
-            ai = ServiceProcess.Start(_broker, ServiceNames.Ai, _data);
+            ai = StartService(ServiceNames.Ai);
             await WaitOnlineAsync(watcher, ServiceNames.Ai, ai, mark);
             var fired = await watcher.WaitForAsync(m => m.Topic == Topics.Ai.Context && Event(m) == "timer_fired", StartTimeout);
             Assert.Equal(3, JsonDocument.Parse(fired.Payload).RootElement.GetProperty("payload").GetProperty("timer").GetProperty("duration_seconds").GetInt32());
@@ -123,6 +124,19 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
+    /// <summary>One service as processes mode runs it, pointed at the test broker and this test's data folder.</summary>
+    private SuiteProcess StartService(string service) => SuiteProcess.Start(service, new Dictionary<string, string?>
+    {
+        ["ALICIA_CONFIG"] = Repository.File("config", "alicia.json"),
+        ["ALICIA_Bus__Host"] = _broker.Host,
+        ["ALICIA_Bus__Port"] = _broker.MqttPort.ToString(CultureInfo.InvariantCulture),
+        ["ALICIA_Bus__SecretsDirectory"] = _broker.SecretsDirectory,
+        ["ALICIA_Bus__HealthInterval"] = "00:00:02",
+        ["ALICIA_Bus__KeepAlive"] = "00:00:05",
+        ["ALICIA_Services__ai__DataDirectory"] = Path.Combine(_data, "ai"),
+        ["ALICIA_Services__device-registry__DataDirectory"] = Path.Combine(_data, "device-registry"),
+    });
+
     private static async Task<AiResponse> AskAsync(BusClient cli, MessageRecorder watcher, string text)
     {
         var sent = await cli.PublishAsync(Topics.Ai.Request, new AiRequest(text), new PublishOptions { AtLeastOnce = true });
@@ -130,7 +144,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
         return cli.Json.FromElement<AiResponse>(JsonDocument.Parse(answer.Payload).RootElement.GetProperty("payload"));
     }
 
-    private static async Task WaitOnlineAsync(MessageRecorder watcher, string service, ServiceProcess process, int after = 0)
+    private static async Task WaitOnlineAsync(MessageRecorder watcher, string service, SuiteProcess process, int after = 0)
     {
         await WaitAfterAsync(watcher, after, m => m.Topic == Topics.Health.Of(service) && Status(m) == "online",
             () => Assert.False(process.HasExited, $"{service} exited during start-up:\n{process.LastOutput()}"));

@@ -4,6 +4,7 @@ using Alicia.Bench.Infrastructure;
 using Alicia.Bench.Reporting;
 using Alicia.Contracts;
 using Alicia.Suite;
+using Alicia.Testing;
 
 namespace Alicia.Bench.Measurements;
 
@@ -62,7 +63,7 @@ public sealed class SuiteMemory : IMeasurement
         var broker = await context.BrokerAsync(cancellationToken);
         using var settings = SuiteSettings.For(broker);
         var from = health.Count;
-        var processes = services.Select(s => SuiteProcess.Start(s, settings)).ToList();
+        var processes = services.Select(s => SuiteProcess.Start(s, settings.Environment())).ToList();
         try
         {
             context.Log($"  {processes.Count} suite process(es) for {string.Join(", ", services)}");
@@ -108,7 +109,7 @@ public sealed class SuiteMemory : IMeasurement
         }
     }
 
-    private static async Task<int> SpeakForAsync(BenchContext context, Alicia.Testing.MosquittoBroker broker, string site, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task<int> SpeakForAsync(BenchContext context, MosquittoBroker broker, string site, TimeSpan duration, CancellationToken cancellationToken)
     {
         await using var satellite = await Satellite.StartAsync(broker, site, VoicePipeline.Commands, cancellationToken);
         var clock = Stopwatch.StartNew();

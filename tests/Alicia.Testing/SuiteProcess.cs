@@ -1,12 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
-using Alicia.Testing;
 
-namespace Alicia.Bench.Infrastructure;
+namespace Alicia.Testing;
 
-/// <summary>The suite binary (alicia-suite.dll, as ./alicia up runs it) as a child process, and its resident memory.</summary>
+/// <summary>
+/// The suite binary as <c>./alicia up</c> runs it: <c>dotnet alicia-suite.dll --services SERVICES</c> from the
+/// checkout (the binary is built next to the project that references Alicia.Suite), configured through ALICIA_*
+/// environment variables. Keeps the last lines it printed for error messages.
+/// </summary>
 public sealed class SuiteProcess : IAsyncDisposable
 {
+    private const int KeptLines = 30;
+
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
 
@@ -20,14 +25,18 @@ public sealed class SuiteProcess : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
+    /// <summary>What was passed to --services: one name, several separated by commas, or "all".</summary>
     public string Services { get; }
+
+    public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <c>dotnet alicia-suite.dll --services SERVICES</c> in the checkout with the bench settings.</summary>
-    public static SuiteProcess Start(string services, SuiteSettings settings)
+    public int ExitCode => _process.ExitCode;
+
+    public static SuiteProcess Start(string services, IEnumerable<KeyValuePair<string, string?>> environment)
     {
-        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(environment);
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -40,12 +49,12 @@ public sealed class SuiteProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (key, value) in settings.Environment())
+        foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
-        return new SuiteProcess(services, Process.Start(start) ?? throw new InvalidOperationException("could not start the suite"));
+        return new SuiteProcess(services, Process.Start(start) ?? throw new InvalidOperationException($"could not start the suite for {services}"));
     }
 
     /// <summary>VmRSS from /proc/{pid}/status, in MB.</summary>
@@ -55,6 +64,14 @@ public sealed class SuiteProcess : IAsyncDisposable
             ?? throw new InvalidOperationException($"no VmRSS for the {Services} process");
         var kilobytes = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         return kilobytes / 1024.0;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, nothing is flushed or closed by the services.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _process.WaitForExitAsync(timeout.Token);
     }
 
     public string LastOutput()
@@ -69,11 +86,9 @@ public sealed class SuiteProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
+            await KillAsync();
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await _process.WaitForExitAsync(timeout.Token);
         _process.Dispose();
     }
 
@@ -87,7 +102,7 @@ public sealed class SuiteProcess : IAsyncDisposable
         lock (_lastLines)
         {
             _lastLines.Enqueue(line);
-            if (_lastLines.Count > 20)
+            if (_lastLines.Count > KeptLines)
             {
                 _lastLines.Dequeue();
             }
