@@ -44,7 +44,7 @@ public sealed class AllTopicsFuzzTests(ITestOutputHelper output) : IAsyncLifetim
         await AssertAllOnlineAsync(services);
 
         var catalog = new FuzzCatalog(json, await RetainedPayloadAsync(Topics.Ai.Grammar), await RetainedPayloadAsync(Topics.Devices.List));
-        var targets = FuzzPlan.Build(services, BrokerAcl.Load(), catalog);
+        var targets = FuzzPlan.Build(services, AclFile.Load(MosquittoBroker.AclPath), catalog);
         var publishers = new Dictionary<string, IMqttClient>();
         var senders = new Dictionary<string, BusClient>();
         try

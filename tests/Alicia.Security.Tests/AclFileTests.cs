@@ -87,7 +87,7 @@ public sealed class AclFileTests
     [InlineData("+/broker", "$SYS/broker", false)]
     [InlineData("$SYS/#", "$SYS/broker", true)]
     public void Topic_filters_match_like_the_broker(string filter, string topic, bool matches) =>
-        Assert.Equal(matches, TopicFilter.Matches(filter, topic));
+        Assert.Equal(matches, MosquittoTopicFilter.Matches(filter, topic));
 
     [Fact]
     public void Patterns_apply_to_every_user_with_their_own_name()

@@ -1,3 +1,5 @@
+using Alicia.Testing;
+
 namespace Alicia.Security.Tests;
 
 /// <summary>

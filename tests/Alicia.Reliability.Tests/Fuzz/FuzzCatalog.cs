@@ -30,9 +30,9 @@ internal sealed class FuzzCatalog(BusJson json, JsonElement grammar, JsonElement
     };
 
     /// <summary>Prefers the CLI (a person's tool), then device bridges for their own trees, then the first service the ACL allows.</summary>
-    public static string PublisherOf(BrokerAcl acl, string topic)
+    public static string PublisherOf(AclFile acl, string topic)
     {
-        var writers = acl.Writers(topic).Where(u => u != "dashboard").ToList();
+        var writers = acl.Users.Where(u => u != "dashboard" && acl.Allows(u, topic, AclAccess.Write)).ToList();
         if (writers.Count == 0)
         {
             throw new InvalidOperationException($"no identity may publish {topic} according to mosquitto/acl");

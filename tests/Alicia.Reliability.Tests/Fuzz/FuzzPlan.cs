@@ -6,7 +6,7 @@ namespace Alicia.Reliability.Tests.Fuzz;
 /// <summary>Every concrete topic the running services subscribe to, from their declared routes.</summary>
 internal static class FuzzPlan
 {
-    public static IReadOnlyList<FuzzTarget> Build(IReadOnlyList<BusServiceWrapper> services, BrokerAcl acl, FuzzCatalog catalog)
+    public static IReadOnlyList<FuzzTarget> Build(IReadOnlyList<BusServiceWrapper> services, AclFile acl, FuzzCatalog catalog)
     {
         var topics = services.SelectMany(s => s.Bus.Routes).Select(r => FuzzCatalog.Expand(r.Filter)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var targets = new List<FuzzTarget>();
@@ -16,7 +16,7 @@ internal static class FuzzPlan
                 .Where(s => s.Routes.Count > 0).ToList();
             foreach (var (service, _) in receiving)
             {
-                if (!acl.MayRead(service, topic))
+                if (!acl.Allows(service, topic, AclAccess.Read))
                 {
                     throw new InvalidOperationException($"{service} subscribes to {topic}, but mosquitto/acl does not let it read there");
                 }

@@ -1,4 +1,4 @@
-namespace Alicia.Security.Tests;
+namespace Alicia.Testing;
 
 /// <summary>
 /// One grant line of mosquitto/acl: a <c>topic</c> line inside a user block (User set), or a

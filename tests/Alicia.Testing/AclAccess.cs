@@ -1,4 +1,4 @@
-namespace Alicia.Security.Tests;
+namespace Alicia.Testing;
 
 /// <summary>What an ACL line grants; readwrite is both flags.</summary>
 [Flags]

@@ -1,7 +1,7 @@
-namespace Alicia.Security.Tests;
+namespace Alicia.Testing;
 
 /// <summary>MQTT topic filter matching as the broker does it (+ one level, # this level and below).</summary>
-public static class TopicFilter
+public static class MosquittoTopicFilter
 {
     public static bool Matches(string filter, string topic)
     {

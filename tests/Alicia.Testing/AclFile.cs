@@ -1,4 +1,4 @@
-namespace Alicia.Security.Tests;
+namespace Alicia.Testing;
 
 /// <summary>
 /// mosquitto/acl parsed into rules, with the broker's decision for any user, topic and access.
@@ -68,7 +68,7 @@ public sealed class AclFile
 
     /// <summary>Whether mosquitto lets <paramref name="user"/> do <paramref name="access"/> on the concrete <paramref name="topic"/>.</summary>
     public bool Allows(string user, string topic, AclAccess access) =>
-        Rules.Any(rule => (rule.Access & access) == access && rule.FilterFor(user) is { } filter && TopicFilter.Matches(filter, topic));
+        Rules.Any(rule => (rule.Access & access) == access && rule.FilterFor(user) is { } filter && MosquittoTopicFilter.Matches(filter, topic));
 
     /// <summary>The topic filters granted to <paramref name="user"/> (patterns expanded).</summary>
     public IEnumerable<string> FiltersFor(string user) => Rules.Select(r => r.FilterFor(user)).OfType<string>();
