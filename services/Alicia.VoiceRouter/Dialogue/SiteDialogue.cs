@@ -36,11 +36,14 @@ public sealed class SiteDialogue(string site, IDialogueBus bus, VoiceRouterOptio
 
         // A streamed utterance was decoded while it was spoken: what the person waits for is the time from the
         // VAD's decision to the transcript arriving here, not the decoder's total work.
-        session.StageMs["stt"] = Math.Round(transcript.DecodeMs, 1);
-        if (transcript.SpeechEndedAt is { } speechEnded && transcript.UtteranceClosedAt is { } closed)
+        if (transcript is { SpeechEndedAt: { } speechEnded, UtteranceClosedAt: { } closed })
         {
             session.StageMs["vad_end"] = Math.Round((closed - speechEnded) * 1000, 1);
             session.StageMs["stt"] = Math.Round(Math.Max(0, (time.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalMilliseconds - (closed * 1000)), 1);
+        }
+        else
+        {
+            session.StageMs["stt"] = Math.Round(transcript.DecodeMs, 1);
         }
 
         session.TurnStartedAt = transcript.UtteranceClosedAt is { } vadClosed
