@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using Alicia.Bus.Metrics;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
+using MQTTnet.Exceptions;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
@@ -106,7 +107,9 @@ public sealed class MqttTransport : IAsyncDisposable
             _metrics.Published.Increment();
             return result;
         }
-        catch (Exception e) when (e is not OperationCanceledException && !_client.IsConnected)
+        // A write that hits the dead socket fails before MQTTnet has noticed the disconnect (IsConnected is still
+        // true then): it is a lost connection all the same, and the message waits in the outbox for the reconnect.
+        catch (Exception e) when (e is MqttCommunicationException || (e is not OperationCanceledException && !_client.IsConnected))
         {
             lock (_lock)
             {
