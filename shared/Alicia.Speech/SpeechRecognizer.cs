@@ -36,6 +36,10 @@ public sealed class SpeechRecognizer : IDisposable
         // sentence accuracy from 92.4 % to 93.5 % and "nothing matched" from 14 to 5, at the same speed; 1e-35 and
         // 1e-44 gained less, and wider phone beams as well (-beam 1e-70) added 0.3 points at a fifth of the speed.
         ["-wbeam"] = "1e-40",
+        // Gaussians scored per codebook (default 4). More fit espeak-ng's female and British voices better: on the
+        // default intents 94.3 % -> 95.7 % of sentences (topn 6: 94.8 %), at 46x instead of 57x real time, which
+        // still leaves a 2 s command at about 45 ms of CPU, mostly spent while it is spoken.
+        ["-topn"] = "8",
     };
 
     private const double ConfidenceMidpoint = -30;

@@ -24,6 +24,18 @@ internal static unsafe partial class PocketSphinxNative
     [LibraryImport(Library, EntryPoint = "ps_set_jsgf_string", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int SetJsgfString(DecoderHandle decoder, string name, string jsgf);
 
+    /// <summary>Adds a search over a finite-state grammar; the decoder keeps its own reference to it.</summary>
+    [LibraryImport(Library, EntryPoint = "ps_set_fsg", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int SetFsg(DecoderHandle decoder, string name, IntPtr fsg);
+
+    /// <summary>The decoder's log tables, owned by the decoder.</summary>
+    [LibraryImport(Library, EntryPoint = "ps_get_logmath")]
+    public static partial IntPtr LogMath(DecoderHandle decoder);
+
+    /// <summary>The decoder's configuration, owned by the decoder.</summary>
+    [LibraryImport(Library, EntryPoint = "ps_get_config")]
+    public static partial IntPtr Config(DecoderHandle decoder);
+
     [LibraryImport(Library, EntryPoint = "ps_set_keyphrase", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int SetKeyphrase(DecoderHandle decoder, string name, string keyphrase);
 
