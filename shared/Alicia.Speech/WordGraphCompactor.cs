@@ -32,9 +32,13 @@ internal sealed class WordGraphCompactor
         ArgumentNullException.ThrowIfNull(graph);
         var compactor = new WordGraphCompactor(graph.Start, WithoutNullTransitions(graph));
         compactor.DropUselessStates();
-        while (compactor.MergeSameFutures() | compactor.MergeSamePasts())
+        bool merged;
+        do
         {
+            merged = compactor.MergeSameFutures();
+            merged |= compactor.MergeSamePasts();
         }
+        while (merged);
 
         return compactor.ToGraph();
     }
