@@ -79,7 +79,7 @@ public sealed class AllTopicsFuzzTests(ITestOutputHelper output) : IAsyncLifetim
             {
                 if (round == 1)
                 {
-                    memoryBefore = CurrentMemory(); // after a first round has warmed every path up
+                    memoryBefore = ManagedMemory.Settled(); // after a first round has warmed every path up
                 }
 
                 foreach (var target in targets.OrderBy(t => t.Good.Order))
@@ -150,7 +150,7 @@ public sealed class AllTopicsFuzzTests(ITestOutputHelper output) : IAsyncLifetim
 
             Assert.All(services, s => Assert.True(s.Bus.IsConnected, $"{s.Bus.Service} lost its connection"));
             await AssertAllOnlineAsync(services);
-            var growth = (CurrentMemory() - memoryBefore!.Value) / (1024.0 * 1024.0);
+            var growth = (ManagedMemory.Settled() - memoryBefore!.Value) / (1024.0 * 1024.0);
             Assert.True(growth < 64, $"managed memory grew by {growth:0.0} MB");
 
             Report(services, targets, refusals, deltas, kinds, bad, good, answered.Count, growth, sending);
@@ -222,7 +222,7 @@ public sealed class AllTopicsFuzzTests(ITestOutputHelper output) : IAsyncLifetim
     {
         await using var recorder = await MessageRecorder.StartAsync(_broker, ServiceNames.Cli, [topic]);
         var message = await recorder.WaitForTopicAsync(topic, TimeSpan.FromSeconds(30));
-        return JsonDocument.Parse(message.Payload).RootElement.GetProperty("payload").Clone();
+        return message.EnvelopePayload ?? throw new InvalidOperationException($"{topic} was cleared");
     }
 
     private async Task AssertAllOnlineAsync(IReadOnlyList<BusServiceWrapper> services)
@@ -235,8 +235,7 @@ public sealed class AllTopicsFuzzTests(ITestOutputHelper output) : IAsyncLifetim
         }
     }
 
-    private static string? StatusOf(ReceivedMessage message) =>
-        JsonDocument.Parse(message.Payload).RootElement.GetProperty("payload").GetProperty("status").GetString();
+    private static string? StatusOf(ReceivedMessage message) => message.EnvelopePayload?.GetProperty("status").GetString();
 
     private void Report(IReadOnlyList<BusServiceWrapper> services, IReadOnlyList<FuzzTarget> targets, Dictionary<string, long> refusals,
         Dictionary<string, MetricsDelta> deltas, SortedDictionary<string, int> kinds, int bad, int good, int answered, double growth, TimeSpan sending)
@@ -258,13 +257,5 @@ public sealed class AllTopicsFuzzTests(ITestOutputHelper output) : IAsyncLifetim
                      $"handler failures 0; every service online after; managed memory growth {growth:0.0} MB";
         output.WriteLine(report);
         Scale.Report("malformed input on every subscribed topic (real services)", report);
-    }
-
-    private static long CurrentMemory()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return GC.GetTotalMemory(forceFullCollection: true);
     }
 }

@@ -175,15 +175,12 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(result.IsSuccess, $"could not clear {topic}: {result.ReasonCode}");
     }
 
-    private static string? Status(ReceivedMessage message) => Payload(message)?.GetProperty("status").GetString();
+    private static string? Status(ReceivedMessage message) => message.EnvelopePayload?.GetProperty("status").GetString();
 
-    private static string? Event(ReceivedMessage message) => Payload(message)?.GetProperty("event").GetString();
+    private static string? Event(ReceivedMessage message) => message.EnvelopePayload?.GetProperty("event").GetString();
 
     private static string? CorrelationOf(ReceivedMessage message) =>
         message.Payload.Length > 0 && JsonDocument.Parse(message.Payload).RootElement.TryGetProperty("correlation_id", out var c) ? c.GetString() : null;
-
-    private static JsonElement? Payload(ReceivedMessage message) =>
-        message.Payload.Length > 0 ? JsonDocument.Parse(message.Payload).RootElement.GetProperty("payload") : null;
 
     private static string Words(int n) => n switch { 1 => "One", 2 => "Two", 3 => "Three", 4 => "Four", _ => "Five" };
 }

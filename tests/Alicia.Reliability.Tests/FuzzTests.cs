@@ -34,7 +34,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         });
         await stt.StartAsync();
         using var cli = await TestMqtt.ConnectAsync(_broker, ServiceNames.Cli);
-        var before = CurrentMemory();
+        var before = ManagedMemory.Settled();
 
         var good = 0;
         var bad = 0;
@@ -51,7 +51,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
 
         await Clients.EventuallyAsync(() => handled.Count == good && stt.Metrics.Rejected.Value + stt.Metrics.Expired.Value == bad,
             TimeSpan.FromSeconds(60), $"{good} good handled and {bad} bad counted (handled {handled.Count}, counted {stt.Metrics.Rejected.Value + stt.Metrics.Expired.Value})");
-        var growth = (CurrentMemory() - before) / (1024.0 * 1024.0);
+        var growth = (ManagedMemory.Settled() - before) / (1024.0 * 1024.0);
 
         var reasons = string.Join(", ", stt.Metrics.RejectionsByReason.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value.Value}"));
         var report = $"{bad} bad messages ({reasons}, expired {stt.Metrics.Expired.Value}) among {good} good: all good handled, memory growth {growth:0.0} MB";
@@ -67,12 +67,4 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             .WithPayload(payload)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build());
-
-    private static long CurrentMemory()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return GC.GetTotalMemory(forceFullCollection: true);
-    }
 }
