@@ -35,6 +35,13 @@ public sealed class AliciaScript : IDisposable
 
     public string RunDirectory => _environment["ALICIA_RUN_DIR"];
 
+    /// <summary>Sets an environment variable for every run, e.g. a service setting such as <c>Services__stt__...</c>.</summary>
+    public AliciaScript With(string variable, string value)
+    {
+        _environment[variable] = value;
+        return this;
+    }
+
     public string Scratch => _root;
 
     public async Task<ShellResult> RunAsync(TimeSpan timeout, params string[] arguments)

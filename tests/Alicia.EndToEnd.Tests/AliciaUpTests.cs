@@ -74,4 +74,26 @@ public sealed class AliciaUpTests(ITestOutputHelper output)
         var after = await alicia.RunAsync(Verb, "status");
         Assert.NotEqual(0, after.ExitCode);
     }
+
+    [Fact]
+    public async Task Up_with_no_devices_says_so_and_runs()
+    {
+        // The demo devices off and an empty registry: the device list stays empty, and up must still finish.
+        using var alicia = new AliciaScript().With("Services__demo-devices__Enabled", "false");
+        var up = await alicia.RunAsync(TimeSpan.FromMinutes(8), "up");
+        try
+        {
+            Assert.True(up.ExitCode == 0, $"up failed: {up.StandardError}\n{alicia.Logs()}");
+            Assert.Contains("devices        none yet", up.StandardError, StringComparison.Ordinal);
+            Assert.Contains("Alicia is running", up.StandardOutput, StringComparison.Ordinal);
+
+            var devices = await alicia.RunAsync(Verb, "devices", "--json");
+            Assert.True(devices.ExitCode == 0, devices.StandardError);
+            Assert.Equal(0, JsonDocument.Parse(devices.StandardOutput).RootElement.GetArrayLength());
+        }
+        finally
+        {
+            Assert.Equal(0, (await alicia.RunAsync(Verb, "down")).ExitCode);
+        }
+    }
 }
