@@ -12,14 +12,23 @@ internal sealed class UtteranceConditioner
 {
     private const int FrameMs = 10;
 
-    /// <summary>Kept on each side of the detected speech so soft word edges (fricatives, plosive releases) survive trimming.</summary>
-    private const int TrimMarginMs = 50;
+    /// <summary>Kept before the first loud frame so soft word onsets ("h", a plosive's closure) survive trimming.</summary>
+    private const int LeadingMarginMs = 50;
+
+    /// <summary>
+    /// Kept after the last loud frame. Quiet audio after the sentence is the costliest thing to explain for a grammar
+    /// search whose silence is expensive: on the streamed evaluation (1008 espeak-ng utterances cut by the VAD) a 50 ms
+    /// tail turned "off" into "darker" and "ten" into "two" (93.8 % of sentences right), 20 ms gave 94.5 %, 10 ms and
+    /// 0 ms 95.0 %. One frame keeps the last sliver of a soft ending.
+    /// </summary>
+    private const int TrailingMarginMs = 10;
 
     private readonly AudioConditioning _conditioning;
     private readonly Action<ReadOnlySpan<short>> _output;
     private readonly NoiseSource _noise;
     private readonly int _frame;
-    private readonly int _margin;
+    private readonly int _leadingMargin;
+    private readonly int _trailingMargin;
     private readonly int _padding;
     private readonly double _thresholdEnergy;
 
@@ -42,7 +51,8 @@ internal sealed class UtteranceConditioner
         // A fresh generator per utterance, so the same audio always decodes the same way.
         _noise = new NoiseSource(conditioning.NoiseAmplitude);
         _frame = Math.Max(1, sampleRate * FrameMs / 1000);
-        _margin = sampleRate * TrimMarginMs / 1000;
+        _leadingMargin = sampleRate * LeadingMarginMs / 1000;
+        _trailingMargin = sampleRate * TrailingMarginMs / 1000;
         _padding = sampleRate * conditioning.PaddingMs / 1000;
         var threshold = 32768.0 * Math.Pow(10, conditioning.SilenceDbfs / 20);
         _thresholdEnergy = threshold * threshold * _frame;
@@ -103,7 +113,7 @@ internal sealed class UtteranceConditioner
 
             // Nothing above the silence level: keep all of the audio and let the decoder decide. Otherwise keep the
             // margin after the last loud frame.
-            var end = _loudEnd < 0 ? _received : Math.Min(_received, _loudEnd + _margin);
+            var end = _loudEnd < 0 ? _received : Math.Min(_received, _loudEnd + _trailingMargin);
             EmitPendingUntil(end);
         }
 
@@ -134,7 +144,7 @@ internal sealed class UtteranceConditioner
         if (_loudEnd < 0)
         {
             // The first loud frame: what lies more than the margin before it is trimmed.
-            Drop(Math.Max(0, start - _margin));
+            Drop(Math.Max(0, start - _leadingMargin));
         }
 
         _loudEnd = _classified;

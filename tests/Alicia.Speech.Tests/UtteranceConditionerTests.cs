@@ -46,13 +46,16 @@ public sealed class UtteranceConditionerTests
     }
 
     [Fact]
-    public void Quiet_edges_are_trimmed_to_a_50_ms_margin()
+    public void Quiet_edges_are_trimmed_to_50_ms_before_the_speech_and_10_ms_after_it()
     {
         var audio = new short[16000];
         audio.AsSpan(6080, 4000).Fill(5000);
 
         var conditioned = UtteranceConditioner.Apply(audio, 16000, AudioConditioning.Default);
 
-        Assert.Equal(4000 + (2 * 800), conditioned.Length);
+        Assert.Equal(800 + 4000 + 160, conditioned.Length);
+        Assert.All(conditioned[..800], s => Assert.InRange(s, (short)-2, (short)2)); // the lead-in is the quiet (and its dither)
+        Assert.All(conditioned[800..4800], s => Assert.InRange(s, (short)4998, (short)5002));
+        Assert.All(conditioned[4800..], s => Assert.InRange(s, (short)-2, (short)2));
     }
 }
