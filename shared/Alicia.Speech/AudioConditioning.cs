@@ -15,11 +15,24 @@ namespace Alicia.Speech;
 /// that without the run-to-run variation of pocketsphinx's own -dither.
 /// </param>
 /// <param name="SilenceDbfs">Level below which a 10 ms frame counts as silence when trimming.</param>
+/// <param name="BackgroundMarginDb">
+/// A microphone's background noise is not silence to the decoder either: once the quietest 10 ms frame heard shows
+/// background louder than <paramref name="SilenceDbfs"/>, frames up to this many dB above it count as silence too. The
+/// background is the quietest frame before the first loud one (the VAD's pre-roll, a recording's lead-in).
+/// Measured with white noise at -45 dBFS under the streamed evaluation: 87.3 % of sentences right untrimmed, 90.3 % with
+/// 7 dB, 87.5 % with 10 dB (which cut into speech).
+/// </param>
+/// <param name="MaxBackgroundDbfs">
+/// The loudest quietest frame taken for background: a recording that starts in the middle of a word has no lead-in,
+/// and its speech must not become the noise level.
+/// </param>
 public sealed record AudioConditioning(
     bool TrimSilence = true,
     int PaddingMs = 0,
     int NoiseAmplitude = 2,
-    double SilenceDbfs = -50)
+    double SilenceDbfs = -50,
+    double BackgroundMarginDb = 7,
+    double MaxBackgroundDbfs = -40)
 {
     public static AudioConditioning Default { get; } = new();
 
@@ -35,6 +48,16 @@ public sealed record AudioConditioning(
         if (SilenceDbfs is > 0 or < -120)
         {
             throw new ArgumentOutOfRangeException(nameof(SilenceDbfs), SilenceDbfs, "Silence level must be -120..0 dBFS.");
+        }
+
+        if (BackgroundMarginDb is < 0 or > 40)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BackgroundMarginDb), BackgroundMarginDb, "Background margin must be 0..40 dB.");
+        }
+
+        if (MaxBackgroundDbfs is > 0 or < -120)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxBackgroundDbfs), MaxBackgroundDbfs, "Background level must be -120..0 dBFS.");
         }
     }
 }

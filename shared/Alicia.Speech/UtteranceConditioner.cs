@@ -31,6 +31,8 @@ internal sealed class UtteranceConditioner
     private readonly int _trailingMargin;
     private readonly int _padding;
     private readonly double _thresholdEnergy;
+    private readonly double _maxBackgroundEnergy;
+    private readonly double _backgroundMargin;
 
     // Received samples not yet handed on; _pendingStart is the utterance position of _pending[0].
     private short[] _pending = new short[4096];
@@ -39,6 +41,7 @@ internal sealed class UtteranceConditioner
     private long _received;
     private long _classified;
     private long _loudEnd = -1;
+    private double _quietestEnergy = double.PositiveInfinity;
     private bool _started;
     private bool _finished;
 
@@ -54,8 +57,9 @@ internal sealed class UtteranceConditioner
         _leadingMargin = sampleRate * LeadingMarginMs / 1000;
         _trailingMargin = sampleRate * TrailingMarginMs / 1000;
         _padding = sampleRate * conditioning.PaddingMs / 1000;
-        var threshold = 32768.0 * Math.Pow(10, conditioning.SilenceDbfs / 20);
-        _thresholdEnergy = threshold * threshold * _frame;
+        _thresholdEnergy = FrameEnergy(conditioning.SilenceDbfs);
+        _maxBackgroundEnergy = FrameEnergy(conditioning.MaxBackgroundDbfs);
+        _backgroundMargin = Math.Pow(10, conditioning.BackgroundMarginDb / 10);
     }
 
     /// <summary>Samples handed on so far, padding included.</summary>
@@ -136,7 +140,16 @@ internal sealed class UtteranceConditioner
         }
 
         _classified += length;
-        if (energy * _frame / length <= _thresholdEnergy)
+        // The background is what is heard before the speech (a soft sound inside it is not background); and only what
+        // was heard so far counts, so pieces and the whole utterance are judged alike.
+        var frameEnergy = energy * _frame / length;
+        if (_loudEnd < 0)
+        {
+            _quietestEnergy = Math.Min(_quietestEnergy, frameEnergy);
+        }
+
+        var background = _quietestEnergy <= _maxBackgroundEnergy ? _quietestEnergy * _backgroundMargin : 0;
+        if (frameEnergy <= Math.Max(_thresholdEnergy, background))
         {
             return;
         }
@@ -149,6 +162,13 @@ internal sealed class UtteranceConditioner
 
         _loudEnd = _classified;
         EmitPendingUntil(_classified);
+    }
+
+    /// <summary>The energy (sum of squares) of one frame at <paramref name="dbfs"/> RMS.</summary>
+    private double FrameEnergy(double dbfs)
+    {
+        var amplitude = 32768.0 * Math.Pow(10, dbfs / 20);
+        return amplitude * amplitude * _frame;
     }
 
     private void EmitPendingUntil(long end)

@@ -58,4 +58,35 @@ public sealed class UtteranceConditionerTests
         Assert.All(conditioned[800..4800], s => Assert.InRange(s, (short)4998, (short)5002));
         Assert.All(conditioned[4800..], s => Assert.InRange(s, (short)-2, (short)2));
     }
+
+    [Fact]
+    public void Background_noise_around_the_speech_is_trimmed_like_silence()
+    {
+        // Hiss at about -47 dBFS RMS (uniform in +-250), louder than the -50 dBFS silence level, and speech above it.
+        var random = new Random(7);
+        var audio = new short[16000];
+        for (var i = 0; i < audio.Length; i++)
+        {
+            audio[i] = (short)(random.Next(-250, 251) + (i is >= 6080 and < 10080 ? 5000 : 0));
+        }
+
+        var conditioned = UtteranceConditioner.Apply(audio, 16000, AudioConditioning.Default with { NoiseAmplitude = 0 });
+
+        Assert.Equal(800 + 4000 + 160, conditioned.Length);
+        Assert.Equal(audio[(6080 - 800)..(10080 + 160)], conditioned);
+    }
+
+    [Fact]
+    public void Audio_that_starts_in_speech_keeps_its_soft_ending()
+    {
+        // No quiet frame before the speech, and the speech fades to about -42 dBFS before the silence: without a quiet
+        // frame heard first, nothing counts as background, and the soft ending stays.
+        var audio = new short[12000];
+        audio.AsSpan(0, 4000).Fill(5000);
+        audio.AsSpan(4000, 1600).Fill(260);
+
+        var conditioned = UtteranceConditioner.Apply(audio, 16000, AudioConditioning.Default with { NoiseAmplitude = 0 });
+
+        Assert.Equal(audio[..(5600 + 160)], conditioned);
+    }
 }

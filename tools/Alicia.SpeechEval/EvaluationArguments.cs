@@ -13,15 +13,17 @@ public sealed record EvaluationArguments(
     IReadOnlyDictionary<string, string> DecoderArguments,
     bool Streaming = false,
     bool DecodeAfterClose = false,
-    bool AsSampled = false)
+    bool AsSampled = false,
+    double? NoiseDbfs = null)
 {
     public const string Usage = """
         usage: Alicia.SpeechEval [--voices en-us,en-gb,en+f3,en-us+m7] [--rates 150,175,200]
                                  [--per-intent 4] [--intents config/intents] [--failures 20] [--json]
                                  [--decoder-arg -NAME=VALUE]...   (extra pocketsphinx arguments, like Services:stt:DecoderArguments)
-                                 [--streaming [--decode-after-close]] [--as-sampled]
+                                 [--streaming [--decode-after-close]] [--as-sampled] [--noise-dbfs -45]
           --streaming sends each sentence as microphone audio of a site in a listening session (VAD, decoding while
           it is spoken) instead of as a request; --decode-after-close decodes it only when the VAD has closed it.
+          --noise-dbfs mixes white noise of that RMS level into the audio (the whole stream with --streaming).
           --as-sampled keeps sampled sentences whose number and unit disagree ("sixty second"), which are replaced otherwise.
           Speaks example sentences of the default intents (with the demo devices) with espeak-ng and recognizes
           them through the STT service's decoding path; prints word and sentence accuracy, speed and latency.
@@ -46,6 +48,7 @@ public sealed record EvaluationArguments(
                 "--streaming" => result with { Streaming = true },
                 "--as-sampled" => result with { AsSampled = true },
                 "--decode-after-close" => result with { DecodeAfterClose = true },
+                "--noise-dbfs" => result with { NoiseDbfs = Level(Value()) },
                 "--decoder-arg" => result with { DecoderArguments = WithArgument(result.DecoderArguments, Value()) },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };
@@ -69,6 +72,11 @@ public sealed record EvaluationArguments(
 
         return new Dictionary<string, string>(arguments, StringComparer.Ordinal) { [argument[..equals]] = argument[(equals + 1)..] };
     }
+
+    private static double Level(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var dbfs) && dbfs is >= -120 and < 0
+            ? dbfs
+            : throw new ArgumentException($"--noise-dbfs expects a level below 0 dBFS, e.g. -45, not '{value}'");
 
     private static string[] List(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -36,8 +36,9 @@ public sealed class EvaluationRun(EvaluationArguments arguments, Action<string> 
         pool.UseGrammar(intents.ToJsgf(), DefaultGrammar.IntentsVersion);
         var transcriber = new UtteranceTranscriber(pool, options.MaxAudioSeconds);
         using var synthesizer = new EspeakSynthesizer();
-        var site = arguments.Streaming ? new StreamedSite(transcriber, options) : null;
-        Func<byte[], Heard> transcribe = site is null ? wav => Transcribe(transcriber, wav) : wav => Stream(site, transcriber, wav);
+        var noise = arguments.NoiseDbfs is { } dbfs ? new BackgroundNoise(dbfs) : null;
+        var site = arguments.Streaming ? new StreamedSite(transcriber, options, noise) : null;
+        Func<byte[], Heard> transcribe = site is null ? wav => Transcribe(transcriber, wav, noise) : wav => Stream(site, transcriber, wav);
 
         // Warm up both engines so the first measurement is not the one that loads caches.
         var warm = Wav.Write(synthesizer.Synthesize("what time is it"));
@@ -74,9 +75,14 @@ public sealed class EvaluationRun(EvaluationArguments arguments, Action<string> 
     }
 
     /// <summary>The request path: the whole WAV is decoded at once, so the wait for the transcript is all of its decoding.</summary>
-    private static Heard Transcribe(UtteranceTranscriber transcriber, byte[] wav)
+    private static Heard Transcribe(UtteranceTranscriber transcriber, byte[] wav, BackgroundNoise? noise)
     {
         var audio = transcriber.ReadWav(wav);
+        if (noise is not null)
+        {
+            audio = audio with { Samples = noise.MixInto(audio.Samples) };
+        }
+
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         string heard;
@@ -142,7 +148,8 @@ public sealed class EvaluationRun(EvaluationArguments arguments, Action<string> 
             .Select(g => new VoiceRateAccuracy(g.Key.Voice, g.Key.RateWpm, g.Count(), Accuracy(g), WordAccuracy(g)))
             .ToList();
         return new EvaluationResult(
-            DefaultGrammar.IntentsVersion + " + demo devices" + (arguments.Streaming ? (arguments.DecodeAfterClose ? ", streamed, decoded after the VAD closes" : ", streamed, decoded while spoken") : ", requests"),
+            DefaultGrammar.IntentsVersion + " + demo devices" + (arguments.Streaming ? (arguments.DecodeAfterClose ? ", streamed, decoded after the VAD closes" : ", streamed, decoded while spoken") : ", requests") +
+            (arguments.NoiseDbfs is { } noise ? $", white noise at {noise} dBFS" : ""),
             sentences,
             results.Count,
             Accuracy(results),

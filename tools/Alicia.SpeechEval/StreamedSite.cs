@@ -13,7 +13,8 @@ namespace Alicia.SpeechEval;
 /// <summary>
 /// One microphone site of the STT service without a bus: each sentence is streamed in 20 ms chunks inside its own
 /// listening session, cut by the service's VAD and transcribed by the service's streaming path (decoded while it is
-/// spoken, unless switched off), and the result is taken from the event sink the service would publish from.
+/// spoken, unless switched off), and the result is taken from the event sink the service would publish from. Background
+/// noise, when asked for, is mixed into the whole stream, the quiet around the sentence included.
 /// </summary>
 internal sealed class StreamedSite : ISiteEventSink, IAsyncDisposable
 {
@@ -26,8 +27,11 @@ internal sealed class StreamedSite : ISiteEventSink, IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<StreamedResult>> _waiting = new(StringComparer.Ordinal);
     private int _sessions;
 
-    public StreamedSite(UtteranceTranscriber transcriber, SttOptions options)
+    private readonly BackgroundNoise? _noise;
+
+    public StreamedSite(UtteranceTranscriber transcriber, SttOptions options, BackgroundNoise? noise)
     {
+        _noise = noise;
         var dictionary = options.EffectiveDictionary();
         var settings = new ListeningSettings(options.WakeWord(), options.SpotterModel(dictionary), options.Vad, options.WakeHoldMs, options.DecodeWhileSpeaking);
         _router = new SiteAudioRouter(transcriber, this, settings, 1, 1_000_000, NullLoggerFactory.Instance);
@@ -42,6 +46,7 @@ internal sealed class StreamedSite : ISiteEventSink, IAsyncDisposable
         _router.SessionStarted(Site, session, "voice");
         var stream = new short[SpeechFormat.SamplesPerFrame(LeadingSilenceMs) + speech16k.Length + SpeechFormat.SamplesPerFrame(TrailingSilenceMs)];
         speech16k.CopyTo(stream, SpeechFormat.SamplesPerFrame(LeadingSilenceMs));
+        stream = _noise?.MixInto(stream) ?? stream;
         var chunk = SpeechFormat.SamplesPerFrame(ChunkMs);
         for (var start = 0; start < stream.Length; start += chunk)
         {
