@@ -10,8 +10,6 @@ internal sealed class BackgroundNoise(double dbfs)
     private readonly int _amplitude = (int)Math.Round(32768 * Math.Pow(10, dbfs / 20) * Math.Sqrt(3));
     private int _utterances;
 
-    public double Dbfs => dbfs;
-
     public short[] MixInto(short[] samples)
     {
         var random = new Random(Interlocked.Increment(ref _utterances));
