@@ -107,6 +107,12 @@ public sealed class MqttTransport : IAsyncDisposable
             _metrics.Published.Increment();
             return result;
         }
+        // MQTTnet reports a QoS 1 publish its caller cancelled while the PUBACK was awaited as a communication timeout.
+        // That is no lost connection: queued, it would hold every later publish in the outbox until a reconnect.
+        catch (MqttCommunicationTimedOutException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
         // A write that hits the dead socket fails before MQTTnet has noticed the disconnect (IsConnected is still
         // true then): it is a lost connection all the same, and the message waits in the outbox for the reconnect.
         catch (Exception e) when (e is MqttCommunicationException || (e is not OperationCanceledException && !_client.IsConnected))

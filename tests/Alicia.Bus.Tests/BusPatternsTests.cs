@@ -39,6 +39,42 @@ public sealed class BusPatternsTests(BrokerFixture fixture) : IClassFixture<Brok
     }
 
     [Fact]
+    public async Task A_qos1_publish_its_caller_cancels_while_waiting_for_the_broker_does_not_hold_up_later_ones()
+    {
+        var received = new ConcurrentQueue<int>();
+        await using var stt = await TestBus.StartedAsync(Broker, "stt", bus =>
+            bus.OnEvent<Note>(Topics.Stt.Request, (m, _) =>
+            {
+                received.Enqueue(m.Payload.Number);
+                return Task.CompletedTask;
+            }));
+        await using var router = await TestBus.StartedAsync(Broker, "voice-router");
+
+        // Cancelled right after the write, while the PUBACK is awaited: MQTTnet reports that as a communication
+        // timeout, which is not a lost connection, so nothing may wait in the outbox for a reconnect that never comes.
+        var cancelled = 0;
+        for (var i = 0; i < 50; i++)
+        {
+            using var cancel = new CancellationTokenSource();
+            var publish = router.PublishAsync(Topics.Stt.Request, new Note("cancelled", i), new PublishOptions { AtLeastOnce = true }, cancel.Token);
+            await cancel.CancelAsync();
+            try
+            {
+                await publish;
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled++;
+            }
+        }
+
+        await router.PublishAsync(Topics.Stt.Request, new Note("after", -1), new PublishOptions { AtLeastOnce = true });
+        await TestBus.EventuallyAsync(() => received.Contains(-1), Wait, "the publish after the cancelled ones");
+        Assert.True(cancelled > 0, "no publish was cancelled while it waited for the broker");
+        Assert.True(router.IsConnected);
+    }
+
+    [Fact]
     public async Task Concurrent_qos0_events_all_arrive_and_each_publisher_keeps_its_order()
     {
         const int Publishers = 16;
